@@ -6,7 +6,7 @@ import { Random } from '../core/random.js';
 import { fitPipeline } from './fit-pipeline.js';
 import { rankFeatures } from './ranking.js';
 import { defaultSteps } from './steps.js';
-import { dataset } from './test-fixtures.js';
+import { dataset } from '../../test/support/feature-fixtures.js';
 
 // ../shared/anchors/common.py, NSL_FEATURES.
 const NSL_FEATURES =
@@ -48,12 +48,6 @@ function readKdd(file: string): LabelledDataset {
       : { kind: 'categorical', name, codes: v, dictionary: [...dictionaries[j]!.keys()] };
   });
   return { n, columns, labels, classes: ['normal', 'attack'] };
-}
-
-function timed<T>(f: () => T): { result: T; ms: number } {
-  const t0 = performance.now();
-  const result = f();
-  return { result, ms: performance.now() - t0 };
 }
 
 /*
@@ -104,11 +98,7 @@ describe.skipIf(!hasSharedData)(`NSL-KDD ${hasSharedData ? '' : SHARED_SKIP_REAS
   it("defaultSteps('scaled') gives the reference scripts' 122 columns and numbers", () => {
     const pipeline = fitPipeline(train!, defaultSteps('scaled'));
     expect(pipeline.outputNames).toHaveLength(SKLEARN.width);
-    const { result, ms } = timed(() => pipeline.transform(train!));
-    console.log(
-      `transform KDDTrain+ (${train!.n} × ${train!.columns.length} → ${result.matrix.cols}): ${ms.toFixed(0)} ms`,
-    );
-    expect(ms).toBeLessThan(1000);
+    const result = pipeline.transform(train!);
     expect(result.matrix.oneHot?.map((b) => b.size)).toEqual([3, 70, 11]);
     const { matrix, unknownCategories } = pipeline.transform(test!);
     expect(unknownCategories).toBe(0);
@@ -120,19 +110,16 @@ describe.skipIf(!hasSharedData)(`NSL-KDD ${hasSharedData ? '' : SHARED_SKIP_REAS
     }
   });
 
-  it('ranks service as one feature among the most informative, in well under a second', () => {
-    const { result, ms } = timed(() => rankFeatures(train!));
-    console.log(
-      `rankFeatures KDDTrain+: ${ms.toFixed(0)} ms; top 5: ${result.slice(0, 5).map((r) => r.feature)}`,
-    );
+  it('ranks service as one feature among the most informative', () => {
+    const result = rankFeatures(train!);
     expect(result).toHaveLength(41);
     expect(result.slice(0, 5).map((r) => r.feature)).toContain('service');
     expect(result.find((r) => r.feature === 'num_outbound_cmds')?.infoGain).toBe(0);
   });
 });
 
-describe('transform speed', () => {
-  it('transforms 126k rows × 41 columns (NSL-KDD shape) in well under a second', () => {
+describe('NSL-KDD-shaped data', () => {
+  it('transforms 126k rows × 41 columns with three categoricals into 122 columns', () => {
     const n = 125_973;
     const rng = new Random(7);
     const cardinalities = new Map([
@@ -158,10 +145,7 @@ describe('transform speed', () => {
     });
     const ds = dataset(columns);
     const pipeline = fitPipeline(ds, defaultSteps('scaled'));
-    pipeline.transform(ds); // warm-up: the first call also compiles the loop
-    const { result, ms } = timed(() => pipeline.transform(ds));
-    console.log(`transform synthetic ${n} × 41 → ${result.matrix.cols}: ${ms.toFixed(0)} ms`);
+    const result = pipeline.transform(ds);
     expect(result.matrix.cols).toBe(122);
-    expect(ms).toBeLessThan(1000);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Column } from '../core/dataset.js';
 import { defaultSteps } from './steps.js';
 import { fitPipeline } from './fit-pipeline.js';
-import { categorical, dataset, numeric } from './test-fixtures.js';
+import { categorical, dataset, numeric } from '../../test/support/feature-fixtures.js';
 
 /*
  * Golden numbers from scikit-learn 1.2.1 (the reference preprocessing of

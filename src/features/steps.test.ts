@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSteps, parseSteps, stepFromJson } from './steps.js';
-import { badInputFrom } from './test-fixtures.js';
+import { badInputFrom } from '../../test/support/feature-fixtures.js';
 
 describe('parseSteps', () => {
   it('parses names, strategies and column lists, filling in defaults', () => {

@@ -9,8 +9,8 @@ import type {
   Dataset,
   LabelledDataset,
   NumericColumn,
-} from '../core/dataset.js';
-import { ThreatMeshError } from '../core/errors.js';
+} from '../../src/core/dataset.js';
+import { ThreatMeshError } from '../../src/core/errors.js';
 
 /** A numeric column (stored as float32, as ingest stores it). */
 export function numeric(name: string, values: readonly number[]): NumericColumn {
