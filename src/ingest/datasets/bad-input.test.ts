@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cicIds2017Loader } from './cic-ids2017.js';
 import { genericCsvLoader } from './generic-csv.js';
 import { nslKddLoader } from './nsl-kdd.js';
-import { caught, fixture } from './test-support.js';
+import { caught, fixture } from '../../../test/support/ingest-fixtures.js';
 import { unswNb15Loader } from './unsw-nb15.js';
 
 const nsl = (name: string) => fixture('nsl-kdd', name);

@@ -10,7 +10,7 @@ import {
   fixture,
   groupNames,
   numericValues,
-} from './test-support.js';
+} from '../../../test/support/ingest-fixtures.js';
 
 const FLOWS = fixture('csv', 'flows.csv');
 

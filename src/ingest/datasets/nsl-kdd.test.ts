@@ -11,7 +11,7 @@ import {
   fixture,
   groupNames,
   numericValues,
-} from './test-support.js';
+} from '../../../test/support/ingest-fixtures.js';
 
 const MINI = fixture('nsl-kdd', 'mini.txt');
 // prettier-ignore

@@ -11,7 +11,7 @@ import {
 } from '../../../test/support/shared-data.js';
 import { nslKddLoader } from './nsl-kdd.js';
 import { NSL_ATTACK_CATEGORY } from './nsl-kdd-schema.js';
-import { numericValues, sameDataset } from './test-support.js';
+import { numericValues, sameDataset } from '../../../test/support/ingest-fixtures.js';
 import { unswNb15Loader } from './unsw-nb15.js';
 
 // prettier-ignore

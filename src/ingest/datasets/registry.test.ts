@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datasetLoaders, getLoader } from './registry.js';
-import { caught, fixture } from './test-support.js';
+import { caught, fixture } from '../../../test/support/ingest-fixtures.js';
 
 describe('data set registry', () => {
   it('lists the four loaders with their tasks and columns', () => {

@@ -6,7 +6,7 @@ import {
   fixture,
   groupNames,
   numericValues,
-} from './test-support.js';
+} from '../../../test/support/ingest-fixtures.js';
 
 const MINI = fixture('unsw-nb15', 'mini.csv');
 // prettier-ignore

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cicIds2017Loader } from './cic-ids2017.js';
 import { nslKddLoader } from './nsl-kdd.js';
-import { caught, fixture, groupNames } from './test-support.js';
+import { caught, fixture, groupNames } from '../../../test/support/ingest-fixtures.js';
 import { unswNb15Loader } from './unsw-nb15.js';
 import { writeSplit } from './write-split.js';
 

@@ -4,17 +4,10 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Dataset, LabelledDataset } from '../../core/dataset.js';
-import { ThreatMeshError } from '../../core/errors.js';
+import type { Dataset, LabelledDataset } from '../../src/core/dataset.js';
+import { ThreatMeshError } from '../../src/core/errors.js';
 
-const FIXTURES = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'test',
-  'fixtures',
-);
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 /** Path of a committed fixture, e.g. `fixture('nsl-kdd', 'mini.txt')`. */
 export function fixture(...parts: string[]): string {
