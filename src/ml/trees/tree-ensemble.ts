@@ -1,0 +1,119 @@
+/**
+ * The fitted classifier of every averaging tree model: a decision tree is an ensemble of one.
+ * Probabilities are the mean of the trees' leaf class distributions, as in scikit-learn's
+ * forests.
+ */
+import { badInput } from '../../core/errors.js';
+import type { Matrix } from '../../core/matrix.js';
+import type { Classifier, ModelState } from '../model.js';
+import { resolveParams, type ParamSpec, type Params } from '../params.js';
+import { stateNumber, type SerializedValue } from '../serialize.js';
+import { accumulateLeafValues, type FlatTree } from './tree.js';
+import { decodeTrees, encodeTrees } from './tree-state.js';
+
+/** Layout version of the state written by `TreeEnsembleClassifier.toState`. */
+export const TREE_ENSEMBLE_STATE_VERSION = 1;
+
+/**
+ * @example
+ * const model = new TreeEnsembleClassifier('decision-tree', params, 122, 2, [tree], null);
+ * const proba = model.predictProba(x);
+ */
+export class TreeEnsembleClassifier implements Classifier {
+  readonly kind: string;
+  readonly params: Params;
+  readonly nFeatures: number;
+  readonly nClasses: number;
+  readonly trees: readonly FlatTree[];
+  /** Out-of-bag accuracy, when the fit computed it. */
+  readonly oobScore: number | null;
+
+  constructor(
+    kind: string,
+    params: Params,
+    nFeatures: number,
+    nClasses: number,
+    trees: readonly FlatTree[],
+    oobScore: number | null,
+  ) {
+    this.kind = kind;
+    this.params = params;
+    this.nFeatures = nFeatures;
+    this.nClasses = nClasses;
+    this.trees = trees;
+    this.oobScore = oobScore;
+  }
+
+  predictProba(x: Matrix, out?: Float32Array): Float32Array {
+    if (x.cols !== this.nFeatures) {
+      throw badInput(
+        `${this.kind}: input has ${x.cols} columns, the model expects ${this.nFeatures}`,
+        {
+          hint: 'prepare the data with the pipeline the model was trained with',
+        },
+      );
+    }
+    const size = x.rows * this.nClasses;
+    if (out !== undefined && out.length !== size) {
+      throw new RangeError(`predictProba: out has length ${out.length}, expected ${size}`);
+    }
+    const proba = out ?? new Float32Array(size);
+    proba.fill(0);
+    const scale = 1 / this.trees.length;
+    for (const tree of this.trees) {
+      accumulateLeafValues(tree, x.data, x.rows, x.cols, proba, scale);
+    }
+    return proba;
+  }
+
+  toState(): ModelState {
+    return {
+      kind: this.kind,
+      version: TREE_ENSEMBLE_STATE_VERSION,
+      params: this.params,
+      data: {
+        nFeatures: this.nFeatures,
+        nClasses: this.nClasses,
+        oobScore: this.oobScore,
+        trees: encodeTrees(this.trees),
+      },
+    };
+  }
+
+  /**
+   * Restore a classifier written by `toState`; a state of another kind or version, or with
+   * inconsistent arrays, is rejected with BAD_INPUT.
+   *
+   * @example
+   * const model = TreeEnsembleClassifier.fromState(state, 'random-forest', RANDOM_FOREST.params);
+   */
+  static fromState(
+    state: ModelState,
+    kind: string,
+    specs: readonly ParamSpec[],
+  ): TreeEnsembleClassifier {
+    if (state.kind !== kind) {
+      throw badInput(`model state is of kind "${state.kind}", expected "${kind}"`);
+    }
+    if (state.version !== TREE_ENSEMBLE_STATE_VERSION) {
+      throw badInput(`${kind} state version ${state.version} is not supported`, {
+        hint: `this build reads version ${TREE_ENSEMBLE_STATE_VERSION}; retrain the model`,
+      });
+    }
+    const params = resolveParams(specs, state.params, kind);
+    const nFeatures = positiveInt(state.data.nFeatures, 'nFeatures');
+    const nClasses = positiveInt(state.data.nClasses, 'nClasses');
+    const oob = state.data.oobScore;
+    const oobScore = oob === null || oob === undefined ? null : stateNumber(oob, 'oobScore');
+    const trees = decodeTrees(state.data.trees, nFeatures, nClasses);
+    if (trees.length === 0) throw badInput(`${kind} state holds no trees`);
+    return new TreeEnsembleClassifier(kind, params, nFeatures, nClasses, trees, oobScore);
+  }
+}
+
+function positiveInt(v: SerializedValue | undefined, where: string): number {
+  const n = stateNumber(v, where);
+  if (!Number.isInteger(n) || n < 1)
+    throw badInput(`model state: ${where} is not a positive integer`);
+  return n;
+}

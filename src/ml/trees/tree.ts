@@ -1,0 +1,162 @@
+/**
+ * A fitted tree as parallel typed arrays (no node objects), shared by every tree learner:
+ * classification trees, forests, and later boosting, isolation forests and TreeSHAP.
+ * Nodes are numbered in pre-order, so a node's children always have larger indices.
+ */
+
+export interface FlatTree {
+  readonly nNodes: number;
+  /** Width of a node's value: the number of classes (or 1 for a regression tree). */
+  readonly nOutputs: number;
+  /** Feature tested at each node; -1 marks a leaf. */
+  readonly feature: Int32Array;
+  /** `x <= threshold` goes left; anything else, NaN included, goes right. */
+  readonly threshold: Float32Array;
+  /** Child indices; -1 at leaves. */
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  /** `nNodes × nOutputs`: the normalised class distribution of the training rows at the node. */
+  readonly value: Float32Array;
+  /** Weighted number of training rows reaching the node (the "cover" of TreeSHAP). */
+  readonly weight: Float32Array;
+  /** Impurity of the node under the criterion it was grown with. */
+  readonly impurity: Float32Array;
+}
+
+/**
+ * Grows a `FlatTree` node by node with amortised doubling.
+ *
+ * @example
+ * const b = new TreeBuilder(2);
+ * const root = b.addNode(-1, false);
+ * b.finish();
+ */
+export class TreeBuilder {
+  readonly nOutputs: number;
+  private n = 0;
+  private cap: number;
+  private feature: Int32Array;
+  private threshold: Float32Array;
+  private left: Int32Array;
+  private right: Int32Array;
+  private value: Float32Array;
+  private weight: Float32Array;
+  private impurity: Float32Array;
+
+  constructor(nOutputs: number, capacity = 256) {
+    this.nOutputs = nOutputs;
+    this.cap = capacity;
+    this.feature = new Int32Array(capacity);
+    this.threshold = new Float32Array(capacity);
+    this.left = new Int32Array(capacity);
+    this.right = new Int32Array(capacity);
+    this.value = new Float32Array(capacity * nOutputs);
+    this.weight = new Float32Array(capacity);
+    this.impurity = new Float32Array(capacity);
+  }
+
+  /** Append a leaf (to be made a split with `setSplit`) and link it to its parent. */
+  addNode(parent: number, isLeft: boolean): number {
+    if (this.n === this.cap) this.grow();
+    const id = this.n++;
+    this.feature[id] = -1;
+    this.left[id] = -1;
+    this.right[id] = -1;
+    if (parent >= 0) (isLeft ? this.left : this.right)[parent] = id;
+    return id;
+  }
+
+  /** Store the node's class distribution `totals[0 … nOutputs)` (normalised here) and stats. */
+  setStats(id: number, totals: Float64Array, weight: number, impurity: number): void {
+    const k = this.nOutputs;
+    const scale = weight > 0 ? 1 / weight : 0;
+    for (let c = 0; c < k; c++) this.value[id * k + c] = totals[c]! * scale;
+    this.weight[id] = weight;
+    this.impurity[id] = impurity;
+  }
+
+  setSplit(id: number, feature: number, threshold: number): void {
+    this.feature[id] = feature;
+    this.threshold[id] = threshold;
+  }
+
+  finish(): FlatTree {
+    const n = this.n;
+    return {
+      nNodes: n,
+      nOutputs: this.nOutputs,
+      feature: this.feature.slice(0, n),
+      threshold: this.threshold.slice(0, n),
+      left: this.left.slice(0, n),
+      right: this.right.slice(0, n),
+      value: this.value.slice(0, n * this.nOutputs),
+      weight: this.weight.slice(0, n),
+      impurity: this.impurity.slice(0, n),
+    };
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const widen = <T extends Int32Array | Float32Array>(a: T, size: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.feature = widen(this.feature, cap);
+    this.threshold = widen(this.threshold, cap);
+    this.left = widen(this.left, cap);
+    this.right = widen(this.right, cap);
+    this.value = widen(this.value, cap * this.nOutputs);
+    this.weight = widen(this.weight, cap);
+    this.impurity = widen(this.impurity, cap);
+    this.cap = cap;
+  }
+}
+
+/**
+ * Index of the leaf that row `base / cols` of a row-major matrix reaches.
+ *
+ * @example
+ * const leaf = leafIndex(tree, x.data, i * x.cols);
+ */
+export function leafIndex(tree: FlatTree, data: Float32Array, base: number): number {
+  const { feature, threshold, left, right } = tree;
+  let node = 0;
+  let f = feature[0]!;
+  while (f >= 0) {
+    node = data[base + f]! <= threshold[node]! ? left[node]! : right[node]!;
+    f = feature[node]!;
+  }
+  return node;
+}
+
+/**
+ * Add `scale ×` the leaf value of every row of `data` (row-major, `cols` wide) to `out`
+ * (row-major, `nOutputs` wide). One tree at a time over all rows keeps the tree in cache.
+ *
+ * @example
+ * for (const t of trees) accumulateLeafValues(t, x.data, x.rows, x.cols, out, 1 / trees.length);
+ */
+export function accumulateLeafValues(
+  tree: FlatTree,
+  data: Float32Array,
+  rows: number,
+  cols: number,
+  out: Float32Array,
+  scale: number,
+): void {
+  const { feature, threshold, left, right, value } = tree;
+  const k = tree.nOutputs;
+  const root = feature[0]!;
+  for (let i = 0, base = 0; i < rows; i++, base += cols) {
+    let node = 0;
+    let f = root;
+    while (f >= 0) {
+      node = data[base + f]! <= threshold[node]! ? left[node]! : right[node]!;
+      f = feature[node]!;
+    }
+    const v = node * k;
+    const o = i * k;
+    for (let c = 0; c < k; c++) out[o + c]! += scale * value[v + c]!;
+  }
+}
