@@ -158,6 +158,9 @@ function binsFromDistinct(distinct: Float32Array, counts: Float64Array, maxBins:
  * A float32 threshold `t` with `a <= t < b` for float32 values `a < b`, near their midpoint.
  * The float64 midpoint can round up to `b` in float32; `a` itself is then used (as scikit-learn
  * does), so that `x <= t` separates the two values exactly as the bins do.
+ *
+ * @example
+ * midpoint(1, 2) // 1.5
  */
 export function midpoint(a: number, b: number): number {
   const t = Math.fround(a / 2 + b / 2);

@@ -38,7 +38,12 @@ export function impurity(
   return s;
 }
 
-/** `x ln x`, 0 at 0: weighted entropy terms of the proxy. */
+/**
+ * `x ln x`, 0 at 0: the weighted entropy terms of the proxy.
+ *
+ * @example
+ * xlogx(0) // 0
+ */
 export function xlogx(x: number): number {
   return x > 0 ? x * Math.log(x) : 0;
 }

@@ -35,6 +35,13 @@ export function decisionTree(params: Params = {}): Estimator {
   };
 }
 
+/**
+ * The decision-tree model family.
+ *
+ * @example
+ * const model = await DECISION_TREE.create({ maxDepth: 12 }).fit(x, y, 2, { seed: 0 });
+ * const again = DECISION_TREE.fromState(model.toState());
+ */
 export const DECISION_TREE: ModelSpec = {
   name: NAME,
   description:

@@ -3,7 +3,8 @@
  * totals of a node's rows (and, when rows carry weights, their plain count, which
  * `minSamplesLeaf` is about). One Float64Array holds all features of a node side by side.
  */
-import type { BinMapper } from './binning.js';
+import type { BinMapper, BinnedMatrix } from './binning.js';
+import type { NodeRows } from './node-rows.js';
 
 export interface HistogramLayout {
   readonly nClasses: number;
@@ -44,28 +45,26 @@ export function histogramLayout(
 }
 
 /**
- * Fill feature `f`'s part of `hist` from the node's rows `rows[start … end)`, whose labels and
- * weights were partitioned alongside them into `ys` and `ws` (so they are read in order).
+ * Fill feature `f`'s part of `hist` from a node's rows `[start, end)` of `nodeRows`.
  *
  * @example
- * buildFeatureHistogram(hist, layout, f, binned.codes, binned.rows, rows, ys, null, 0, n);
+ * buildFeatureHistogram(hist, layout, binned, f, nodeRows, 0, n);
  */
 export function buildFeatureHistogram(
   hist: Float64Array,
   layout: HistogramLayout,
+  binned: BinnedMatrix,
   f: number,
-  codes: Uint8Array,
-  nRows: number,
-  rows: Int32Array,
-  ys: Int32Array,
-  ws: Float64Array | null,
+  nodeRows: NodeRows,
   start: number,
   end: number,
 ): void {
+  const { rows, ys, ws } = nodeRows;
+  const codes = binned.codes;
   const s = layout.stride;
   const base = layout.binOffset[f]! * s;
   hist.fill(0, base, base + (layout.nBins[f]! + 1) * s);
-  const col = f * nRows;
+  const col = f * binned.rows;
   if (ws === null) {
     for (let j = start; j < end; j++) hist[base + codes[col + rows[j]!]! * s + ys[j]!]!++;
     return;
@@ -88,40 +87,42 @@ export function buildFeatureHistogram(
  * most one-hot columns are constant (a third of the histogram work on NSL-KDD).
  *
  * @example
- * if (isConstant(codes, f * n, rows, start, end)) dropFeature(f);
+ * if (isConstant(binned, f, nodeRows.rows, start, end)) dropFeature(f);
  */
 export function isConstant(
-  codes: Uint8Array,
-  col: number,
+  binned: BinnedMatrix,
+  f: number,
   rows: Int32Array,
   start: number,
   end: number,
 ): boolean {
+  const codes = binned.codes;
+  const col = f * binned.rows;
   const first = codes[col + rows[start]!]!;
   for (let j = start + 1; j < end; j++) if (codes[col + rows[j]!]! !== first) return false;
   return true;
 }
 
 /**
- * `parent -= child` over the listed features: the histogram of a node's larger child is its
+ * `parent -= child` over `features[from …]`: the histogram of a node's larger child is its
  * parent's minus its smaller child's, so only the smaller child's rows are read (LightGBM's
  * histogram subtraction).
  *
  * @example
- * subtractHistograms(parentHist, smallHist, layout, features, nFeatures);
+ * subtractHistograms(parentHist, smallHist, layout, features, nConstant);
  */
 export function subtractHistograms(
   parent: Float64Array,
   child: Float64Array,
   layout: HistogramLayout,
   features: Int32Array,
-  nFeatures: number,
+  from: number,
 ): void {
   const s = layout.stride;
-  for (let i = 0; i < nFeatures; i++) {
+  for (let i = from; i < features.length; i++) {
     const f = features[i]!;
-    const from = layout.binOffset[f]! * s;
-    const to = from + (layout.nBins[f]! + 1) * s;
-    for (let j = from; j < to; j++) parent[j]! -= child[j]!;
+    const start = layout.binOffset[f]! * s;
+    const end = start + (layout.nBins[f]! + 1) * s;
+    for (let j = start; j < end; j++) parent[j]! -= child[j]!;
   }
 }

@@ -3,7 +3,8 @@
  * with a random subset of features examined at each split; probabilities are the mean of the
  * trees' leaf distributions. The data are binned once for all trees, and each tree draws from
  * its own stream `Random(seed).fork(treeIndex)`, so trees can be grown in any order or on any
- * thread with the same result.
+ * thread with the same result. `FitOptions.threads` is not used yet: the trees are grown on the
+ * calling thread, one `TreeGrower` reused for all of them (a worker pool would hold one each).
  */
 import { usageError } from '../../core/errors.js';
 import { Random } from '../../core/random.js';
@@ -83,6 +84,13 @@ export function randomForest(params: Params = {}): Estimator {
   };
 }
 
+/**
+ * The random-forest model family.
+ *
+ * @example
+ * const model = await RANDOM_FOREST.create({ trees: 200 }).fit(x, y, 5, { seed: 0 });
+ * const again = RANDOM_FOREST.fromState(model.toState());
+ */
 export const RANDOM_FOREST: ModelSpec = {
   name: NAME,
   description:

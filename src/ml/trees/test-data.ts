@@ -4,6 +4,7 @@
 import type { FeatureMatrix } from '../../core/matrix.js';
 import { Random } from '../../core/random.js';
 
+/** A feature matrix with names f0, f1, … from row-major values. */
 export function featureMatrix(rows: number, cols: number, data: ArrayLike<number>): FeatureMatrix {
   return {
     rows,

@@ -19,6 +19,7 @@ import {
   subtractHistograms,
   type HistogramLayout,
 } from './histogram.js';
+import { NodeRows } from './node-rows.js';
 import { SplitSearch } from './split-search.js';
 import { TreeBuilder, type FlatTree } from './tree.js';
 
@@ -28,7 +29,10 @@ export interface GrowParams {
   readonly maxDepth: number;
   readonly minSamplesSplit: number;
   readonly minSamplesLeaf: number;
-  /** Non-constant features examined per node (1 … number of features). */
+  /**
+   * Features drawn per node (1 … number of features). As in scikit-learn, a drawn feature that
+   * is constant in the node counts, but drawing goes on until one is not.
+   */
   readonly maxFeatures: number;
 }
 
@@ -40,7 +44,10 @@ export interface TreeTrainingData {
   readonly nClasses: number;
 }
 
-/** A node waiting on the stack: its row range, class totals and candidate features. */
+/**
+ * A node waiting on the stack: its row range, class totals, and its features: a permutation
+ * whose first `nConst` entries are constant in the node (inherited from its ancestors).
+ */
 interface Pending {
   start: number;
   end: number;
@@ -50,7 +57,7 @@ interface Pending {
   weight: number;
   readonly totals: Float64Array;
   readonly features: Int32Array;
-  nFeatures: number;
+  nConst: number;
   hist: Float64Array | null;
 }
 
@@ -69,12 +76,7 @@ export class TreeGrower {
   private readonly layout: HistogramLayout;
   private readonly search: SplitSearch;
   private readonly subtract: boolean;
-  private readonly rows: Int32Array;
-  private readonly ys: Int32Array;
-  private readonly ws: Float64Array | null;
-  private readonly tmpRows: Int32Array;
-  private readonly tmpYs: Int32Array;
-  private readonly tmpWs: Float64Array | null;
+  private readonly nodeRows: NodeRows;
   private readonly pool: Float64Array[] = [];
   private readonly stack: Pending[] = [];
   private spare: Pending;
@@ -82,7 +84,6 @@ export class TreeGrower {
 
   /** `weighted`: `grow` will be given row weights (bootstrap counts, so positive integers). */
   constructor(data: TreeTrainingData, params: GrowParams, weighted: boolean) {
-    const n = data.binned.rows;
     this.data = data;
     this.params = params;
     this.layout = histogramLayout(
@@ -92,12 +93,7 @@ export class TreeGrower {
     );
     this.search = new SplitSearch(this.layout, params.criterion, params.minSamplesLeaf);
     this.subtract = params.maxFeatures >= data.binned.cols;
-    this.rows = new Int32Array(n);
-    this.ys = new Int32Array(n);
-    this.tmpRows = new Int32Array(n);
-    this.tmpYs = new Int32Array(n);
-    this.ws = weighted ? new Float64Array(n) : null;
-    this.tmpWs = weighted ? new Float64Array(n) : null;
+    this.nodeRows = new NodeRows(data.binned.rows, weighted);
     this.spare = this.newPending();
   }
 
@@ -107,33 +103,18 @@ export class TreeGrower {
    */
   grow(weights: Float64Array | null, rng: Random): FlatTree {
     const { y, nClasses } = this.data;
-    const n = this.data.binned.rows;
-    const ws = this.ws;
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      const w = weights === null ? 1 : weights[i]!;
-      if (!(w > 0)) continue;
-      this.rows[m] = i;
-      this.ys[m] = y[i]!;
-      if (ws !== null) ws[m] = w;
-      m++;
-    }
+    const m = this.nodeRows.load(y, weights);
     const root = this.push(0, m, 0, -1, false);
     root.totals.fill(0);
-    root.weight = 0;
-    for (let j = 0; j < m; j++) {
-      const w = ws === null ? 1 : ws[j]!;
-      root.totals[this.ys[j]!]! += w;
-      root.weight += w;
-    }
+    root.weight = this.nodeRows.addTotals(root.totals, 0, m);
     const d = this.data.binned.cols;
     for (let f = 0; f < d; f++) root.features[f] = f;
-    root.nFeatures = d;
+    root.nConst = 0;
     if (this.subtract && !this.isLeaf(root, m, 0)) {
       root.hist = this.takeHist();
-      this.buildAll(root.hist, root.features, d, 0, m);
+      this.buildAll(root.hist, root.features, 0, 0, m);
     }
-    const builder = new TreeBuilder(nClasses, Math.max(16, Math.min(1 << 16, m >> 2)));
+    const builder = new TreeBuilder(nClasses);
     while (this.sp > 0) this.split(builder, rng);
     return builder.finish();
   }
@@ -153,7 +134,8 @@ export class TreeGrower {
     if (best.feature < 0) return this.release(e);
     const f = best.feature;
     builder.setSplit(node, f, splitThreshold(this.data.mapper, f, best.lastLeft, best.firstRight));
-    const mid = this.partition(e.start, e.end, f, best.lastLeft);
+    const { codes, rows: n } = this.data.binned;
+    const mid = this.nodeRows.partition(codes, f * n, e.start, e.end, best.lastLeft);
     // Right first so that the left child is popped next and numbered node + 1 (pre-order).
     const right = this.push(mid, e.end, e.depth + 1, node, false);
     const left = this.push(e.start, mid, e.depth + 1, node, true);
@@ -161,62 +143,63 @@ export class TreeGrower {
     left.weight = best.leftWeight;
     for (let c = 0; c < k; c++) right.totals[c] = e.totals[c]! - best.leftTotals[c]!;
     right.weight = e.weight - best.leftWeight;
-    const candidates = e.features.subarray(0, e.nFeatures);
-    left.features.set(candidates);
-    right.features.set(candidates);
-    left.nFeatures = right.nFeatures = e.nFeatures;
+    left.features.set(e.features);
+    right.features.set(e.features);
+    left.nConst = right.nConst = e.nConst;
     if (this.subtract) this.childHistograms(e, left, right);
   }
 
-  /** Every candidate feature of a node whose histograms are complete. */
+  /** Every non-constant feature of a node whose histograms are complete. */
   private scanAll(e: Pending, count: number): void {
     const hist = e.hist!;
-    for (let i = 0; i < e.nFeatures; i++) {
-      const f = e.features[i]!;
+    const features = e.features;
+    for (let i = e.nConst; i < features.length; i++) {
+      const f = features[i]!;
       if (this.search.scanFeature(hist, f, e.totals, e.weight, count) <= 1) {
-        e.features[i--] = e.features[--e.nFeatures]!;
+        features[i] = features[e.nConst]!;
+        features[e.nConst++] = f;
       }
     }
   }
 
   /**
-   * Features drawn without replacement until `maxFeatures` non-constant ones were scanned
-   * (constant ones do not count, as in scikit-learn's splitter).
+   * scikit-learn's feature sampling (BestSplitter.node_split), so that forests grow trees of
+   * the same size and diversity: draw features without replacement from all of them, the
+   * known-constant ones included; every draw counts towards `maxFeatures`, but drawing goes on
+   * until a non-constant feature was scanned. Features are kept as
+   * `[known constants | found constants | undrawn | drawn non-constant]`.
    */
   private scanSample(e: Pending, count: number, rng: Random): void {
     const hist = this.takeHist();
     const { binned } = this.data;
+    const { rows } = this.nodeRows;
     const features = e.features;
+    const known = e.nConst;
+    let drawnKnown = 0;
+    let found = 0;
+    let undrawnEnd = features.length;
     let visited = 0;
-    let i = 0;
-    while (i < e.nFeatures && visited < this.params.maxFeatures) {
-      const j = i + rng.int(e.nFeatures - i);
+    while (
+      undrawnEnd > known + found &&
+      (visited < this.params.maxFeatures || visited <= found + drawnKnown)
+    ) {
+      visited++;
+      let j = drawnKnown + rng.int(undrawnEnd - found - drawnKnown);
+      if (j < known) {
+        swap(features, drawnKnown++, j);
+        continue;
+      }
+      j += found;
       const f = features[j]!;
-      features[j] = features[i]!;
-      features[i] = f;
-      let constant = isConstant(binned.codes, f * binned.rows, this.rows, e.start, e.end);
+      let constant = isConstant(binned, f, rows, e.start, e.end);
       if (!constant) {
-        buildFeatureHistogram(
-          hist,
-          this.layout,
-          f,
-          binned.codes,
-          binned.rows,
-          this.rows,
-          this.ys,
-          this.ws,
-          e.start,
-          e.end,
-        );
+        buildFeatureHistogram(hist, this.layout, binned, f, this.nodeRows, e.start, e.end);
         constant = this.search.scanFeature(hist, f, e.totals, e.weight, count) <= 1;
       }
-      if (constant) {
-        features[i] = features[--e.nFeatures]!;
-      } else {
-        visited++;
-        i++;
-      }
+      if (constant) swap(features, j, known + found++);
+      else swap(features, j, --undrawnEnd);
     }
+    e.nConst = known + found;
     this.pool.push(hist);
   }
 
@@ -231,7 +214,7 @@ export class TreeGrower {
     const needBig = !this.isLeaf(big, big.end - big.start, big.depth);
     if (!needBig) {
       if (needSmall) {
-        this.buildAll(hist, small.features, small.nFeatures, small.start, small.end);
+        this.buildAll(hist, small.features, small.nConst, small.start, small.end);
         small.hist = hist;
       } else {
         this.pool.push(hist);
@@ -239,72 +222,35 @@ export class TreeGrower {
       return;
     }
     const own = this.takeHist();
-    this.buildAll(own, small.features, small.nFeatures, small.start, small.end);
-    subtractHistograms(hist, own, this.layout, big.features, big.nFeatures);
+    this.buildAll(own, small.features, small.nConst, small.start, small.end);
+    subtractHistograms(hist, own, this.layout, big.features, big.nConst);
     big.hist = hist;
     if (needSmall) small.hist = own;
     else this.pool.push(own);
   }
 
+  /** Build the histograms of `features[from …]` over the rows `[start, end)`. */
   private buildAll(
     hist: Float64Array,
     features: Int32Array,
-    nf: number,
+    from: number,
     start: number,
     end: number,
-  ) {
-    const { codes, rows: n } = this.data.binned;
-    for (let i = 0; i < nf; i++) {
-      const f = features[i]!;
-      buildFeatureHistogram(
-        hist,
-        this.layout,
-        f,
-        codes,
-        n,
-        this.rows,
-        this.ys,
-        this.ws,
-        start,
-        end,
-      );
+  ): void {
+    const binned = this.data.binned;
+    for (let i = from; i < features.length; i++) {
+      buildFeatureHistogram(hist, this.layout, binned, features[i]!, this.nodeRows, start, end);
     }
   }
 
   private isLeaf(e: Pending, count: number, depth: number): boolean {
     const p = this.params;
-    if (count < p.minSamplesSplit || count < 2 * p.minSamplesLeaf || e.nFeatures === 0) return true;
+    if (count < p.minSamplesSplit || count < 2 * p.minSamplesLeaf) return true;
+    if (e.nConst === e.features.length) return true;
     if (p.maxDepth > 0 && depth >= p.maxDepth) return true;
     let classes = 0;
     for (let c = 0; c < e.totals.length; c++) if (e.totals[c]! > 0) classes++;
     return classes <= 1;
-  }
-
-  /** Stable in-place partition of `[start, end)`: bins `≤ lastLeft` of `f` first. */
-  private partition(start: number, end: number, f: number, lastLeft: number): number {
-    const { codes, rows: n } = this.data.binned;
-    const col = f * n;
-    const { rows, ys, ws, tmpRows, tmpYs, tmpWs } = this;
-    let l = start;
-    let r = 0;
-    for (let j = start; j < end; j++) {
-      const row = rows[j]!;
-      if (codes[col + row]! <= lastLeft) {
-        rows[l] = row;
-        ys[l] = ys[j]!;
-        if (ws !== null) ws[l] = ws[j]!;
-        l++;
-      } else {
-        tmpRows[r] = row;
-        tmpYs[r] = ys[j]!;
-        if (tmpWs !== null) tmpWs[r] = ws![j]!;
-        r++;
-      }
-    }
-    rows.set(tmpRows.subarray(0, r), l);
-    ys.set(tmpYs.subarray(0, r), l);
-    if (ws !== null && tmpWs !== null) ws.set(tmpWs.subarray(0, r), l);
-    return l;
   }
 
   private push(start: number, end: number, depth: number, parent: number, isLeft: boolean) {
@@ -347,8 +293,14 @@ export class TreeGrower {
       weight: 0,
       totals: new Float64Array(this.data.nClasses),
       features: new Int32Array(d),
-      nFeatures: 0,
+      nConst: 0,
       hist: null,
     };
   }
+}
+
+function swap(a: Int32Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }

@@ -50,8 +50,8 @@ export function encodeTrees(trees: readonly FlatTree[]): { [key: string]: Serial
 
 /**
  * Decode and check trees encoded by `encodeTrees`: every array has the length the node counts
- * imply, tested features exist, and children come after their parent (so that prediction
- * cannot loop on a damaged state).
+ * imply, tested features exist, and the nodes are in pre-order (left child next, right child
+ * later), which prediction relies on and which rules out loops in a damaged state.
  *
  * @example
  * const trees = decodeTrees(state.data.trees, nFeatures, nClasses);
@@ -120,7 +120,7 @@ function checkStructure(t: FlatTree, nFeatures: number, index: number): void {
     if (f === -1) continue;
     const l = t.left[i]!;
     const r = t.right[i]!;
-    if (f < 0 || f >= nFeatures || l <= i || r <= i || l >= t.nNodes || r >= t.nNodes) {
+    if (f < 0 || f >= nFeatures || l !== i + 1 || r <= l || r >= t.nNodes) {
       throw badInput(`model state: tree ${index} node ${i} is malformed`, {
         hint: `feature ${f} (of ${nFeatures}), children ${l} and ${r} (of ${t.nNodes} nodes)`,
       });
