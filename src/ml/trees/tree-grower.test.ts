@@ -62,3 +62,21 @@ describe('TreeGrower with row weights', () => {
     );
   });
 });
+
+describe('TreeGrower histogram memory', () => {
+  it('grows the same tree when waiting nodes may not keep their histograms', () => {
+    const { x, y } = noisyData(3000, 4);
+    const data = binTrainingData(x, y, 3, { seed: 0, maxBins: 255 });
+    const params = {
+      criterion: 'entropy' as const,
+      maxDepth: 0,
+      minSamplesSplit: 2,
+      minSamplesLeaf: 1,
+      maxFeatures: x.cols,
+    };
+    const roomy = new TreeGrower(data, params, false).grow(null, new Random(0));
+    const tight = new TreeGrower(data, params, false, 0).grow(null, new Random(0));
+    expect(roomy.nNodes).toBeGreaterThan(100);
+    expect(tight).toEqual(roomy);
+  });
+});

@@ -20,8 +20,14 @@ import {
   type HistogramLayout,
 } from './histogram.js';
 import { NodeRows } from './node-rows.js';
+import { NodeStack, type PendingNode } from './node-stack.js';
 import { SplitSearch } from './split-search.js';
 import { TreeBuilder, type FlatTree } from './tree.js';
+
+// Default memory the histograms waiting on the stack may hold. A deep tree on wide,
+// many-class data (CIC-IDS2017: 15 classes × 78 features × 256 bins ≈ 2.4 MB a node) could
+// otherwise hold one per level.
+const HELD_HISTOGRAM_BYTES = 256 * 2 ** 20;
 
 export interface GrowParams {
   readonly criterion: Criterion;
@@ -45,23 +51,6 @@ export interface TreeTrainingData {
 }
 
 /**
- * A node waiting on the stack: its row range, class totals, and its features: a permutation
- * whose first `nConst` entries are constant in the node (inherited from its ancestors).
- */
-interface Pending {
-  start: number;
-  end: number;
-  depth: number;
-  parent: number;
-  isLeft: boolean;
-  weight: number;
-  readonly totals: Float64Array;
-  readonly features: Int32Array;
-  nConst: number;
-  hist: Float64Array | null;
-}
-
-/**
  * Grows trees on one training set; its buffers are reused from tree to tree, so an ensemble
  * keeps one grower per thread.
  *
@@ -78,12 +67,19 @@ export class TreeGrower {
   private readonly subtract: boolean;
   private readonly nodeRows: NodeRows;
   private readonly pool: Float64Array[] = [];
-  private readonly stack: Pending[] = [];
-  private spare: Pending;
-  private sp = 0;
+  private readonly stack: NodeStack;
+  private readonly maxHeld: number;
 
-  /** `weighted`: `grow` will be given row weights (bootstrap counts, so positive integers). */
-  constructor(data: TreeTrainingData, params: GrowParams, weighted: boolean) {
+  /**
+   * `weighted`: `grow` will be given row weights (bootstrap counts, so positive integers).
+   * `heldHistogramBytes` caps the memory of histograms kept for nodes waiting on the stack.
+   */
+  constructor(
+    data: TreeTrainingData,
+    params: GrowParams,
+    weighted: boolean,
+    heldHistogramBytes = HELD_HISTOGRAM_BYTES,
+  ) {
     this.data = data;
     this.params = params;
     this.layout = histogramLayout(
@@ -94,7 +90,8 @@ export class TreeGrower {
     this.search = new SplitSearch(this.layout, params.criterion, params.minSamplesLeaf);
     this.subtract = params.maxFeatures >= data.binned.cols;
     this.nodeRows = new NodeRows(data.binned.rows, weighted);
-    this.spare = this.newPending();
+    this.maxHeld = Math.floor(heldHistogramBytes / (8 * this.layout.size));
+    this.stack = new NodeStack(data.binned.cols, data.nClasses);
   }
 
   /**
@@ -104,23 +101,19 @@ export class TreeGrower {
   grow(weights: Float64Array | null, rng: Random): FlatTree {
     const { y, nClasses } = this.data;
     const m = this.nodeRows.load(y, weights);
-    const root = this.push(0, m, 0, -1, false);
+    const root = this.stack.push(0, m, 0, -1, false);
     root.totals.fill(0);
     root.weight = this.nodeRows.addTotals(root.totals, 0, m);
     const d = this.data.binned.cols;
     for (let f = 0; f < d; f++) root.features[f] = f;
     root.nConst = 0;
-    if (this.subtract && !this.isLeaf(root, m, 0)) {
-      root.hist = this.takeHist();
-      this.buildAll(root.hist, root.features, 0, 0, m);
-    }
     const builder = new TreeBuilder(nClasses);
-    while (this.sp > 0) this.split(builder, rng);
+    while (this.stack.size > 0) this.split(builder, rng);
     return builder.finish();
   }
 
   private split(builder: TreeBuilder, rng: Random): void {
-    const e = this.pop();
+    const e = this.stack.pop();
     const { criterion } = this.params;
     const k = this.data.nClasses;
     const node = builder.addNode(e.parent, e.isLeft);
@@ -129,16 +122,24 @@ export class TreeGrower {
     if (this.isLeaf(e, count, e.depth)) return this.release(e);
     const best = this.search;
     best.reset();
-    if (this.subtract) this.scanAll(e, count);
-    else this.scanSample(e, count, rng);
+    if (this.subtract) {
+      // The root, and a node whose histograms were dropped to save memory, build their own.
+      if (e.hist === null) {
+        e.hist = this.takeHist();
+        this.buildAll(e.hist, e.features, e.nConst, e.start, e.end);
+      }
+      this.scanAll(e, count);
+    } else {
+      this.scanSample(e, count, rng);
+    }
     if (best.feature < 0) return this.release(e);
     const f = best.feature;
     builder.setSplit(node, f, splitThreshold(this.data.mapper, f, best.lastLeft, best.firstRight));
     const { codes, rows: n } = this.data.binned;
     const mid = this.nodeRows.partition(codes, f * n, e.start, e.end, best.lastLeft);
     // Right first so that the left child is popped next and numbered node + 1 (pre-order).
-    const right = this.push(mid, e.end, e.depth + 1, node, false);
-    const left = this.push(e.start, mid, e.depth + 1, node, true);
+    const right = this.stack.push(mid, e.end, e.depth + 1, node, false);
+    const left = this.stack.push(e.start, mid, e.depth + 1, node, true);
     left.totals.set(best.leftTotals);
     left.weight = best.leftWeight;
     for (let c = 0; c < k; c++) right.totals[c] = e.totals[c]! - best.leftTotals[c]!;
@@ -150,7 +151,7 @@ export class TreeGrower {
   }
 
   /** Every non-constant feature of a node whose histograms are complete. */
-  private scanAll(e: Pending, count: number): void {
+  private scanAll(e: PendingNode, count: number): void {
     const hist = e.hist!;
     const features = e.features;
     for (let i = e.nConst; i < features.length; i++) {
@@ -169,7 +170,7 @@ export class TreeGrower {
    * until a non-constant feature was scanned. Features are kept as
    * `[known constants | found constants | undrawn | drawn non-constant]`.
    */
-  private scanSample(e: Pending, count: number, rng: Random): void {
+  private scanSample(e: PendingNode, count: number, rng: Random): void {
     const hist = this.takeHist();
     const { binned } = this.data;
     const { rows } = this.nodeRows;
@@ -204,7 +205,7 @@ export class TreeGrower {
   }
 
   /** Histograms of the children that will be split: build the smaller, subtract for the larger. */
-  private childHistograms(parent: Pending, left: Pending, right: Pending): void {
+  private childHistograms(parent: PendingNode, left: PendingNode, right: PendingNode): void {
     const hist = parent.hist!;
     parent.hist = null;
     const leftSmaller = left.end - left.start <= right.end - right.start;
@@ -227,6 +228,9 @@ export class TreeGrower {
     big.hist = hist;
     if (needSmall) small.hist = own;
     else this.pool.push(own);
+    // The right child waits on the stack while the whole left subtree grows, holding its
+    // histograms; past the budget it gives them up and rebuilds them from its rows later.
+    if (right.hist !== null && this.stack.heldHistograms() > this.maxHeld) this.release(right);
   }
 
   /** Build the histograms of `features[from …]` over the rows `[start, end)`. */
@@ -243,7 +247,7 @@ export class TreeGrower {
     }
   }
 
-  private isLeaf(e: Pending, count: number, depth: number): boolean {
+  private isLeaf(e: PendingNode, count: number, depth: number): boolean {
     const p = this.params;
     if (count < p.minSamplesSplit || count < 2 * p.minSamplesLeaf) return true;
     if (e.nConst === e.features.length) return true;
@@ -253,49 +257,13 @@ export class TreeGrower {
     return classes <= 1;
   }
 
-  private push(start: number, end: number, depth: number, parent: number, isLeft: boolean) {
-    const e = (this.stack[this.sp] ??= this.newPending());
-    this.sp++;
-    e.start = start;
-    e.end = end;
-    e.depth = depth;
-    e.parent = parent;
-    e.isLeft = isLeft;
-    e.hist = null;
-    return e;
-  }
-
-  /** The top entry, swapped out of the stack so that pushing children cannot overwrite it. */
-  private pop(): Pending {
-    const e = this.stack[--this.sp]!;
-    this.stack[this.sp] = this.spare;
-    this.spare = e;
-    return e;
-  }
-
-  private release(e: Pending): void {
+  private release(e: PendingNode): void {
     if (e.hist !== null) this.pool.push(e.hist);
     e.hist = null;
   }
 
   private takeHist(): Float64Array {
     return this.pool.pop() ?? new Float64Array(this.layout.size);
-  }
-
-  private newPending(): Pending {
-    const d = this.data.binned.cols;
-    return {
-      start: 0,
-      end: 0,
-      depth: 0,
-      parent: -1,
-      isLeft: false,
-      weight: 0,
-      totals: new Float64Array(this.data.nClasses),
-      features: new Int32Array(d),
-      nConst: 0,
-      hist: null,
-    };
   }
 }
 
