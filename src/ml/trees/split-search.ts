@@ -23,7 +23,6 @@ export class SplitSearch {
   /** First non-empty bin on the right (`nBins[feature]` when only the NaN bin is). */
   firstRight = 0;
   score = -Infinity;
-  leftCount = 0;
   leftWeight = 0;
   /** Class totals of the left child of the best split. */
   readonly leftTotals: Float64Array;
@@ -47,10 +46,11 @@ export class SplitSearch {
   }
 
   /**
-   * Scan feature `f` of `hist` for a node with class totals `totals`, total weight `weight` and
-   * `count` rows (unused when the histogram has no count slot: the weight then stands for the
-   * count, which is exact unweighted and enough to tell empty sides with weights). Returns how many bins hold rows: 1 means the feature is constant in the node
-   * (and in all its descendants).
+   * Scan feature `f` of `hist` for a node with class totals `totals`, total weight `weight`
+   * and `count` rows. Without a count slot in the histogram the weights stand in for counts:
+   * exact when unweighted, and with weights `minSamplesLeaf` is then 1, so only emptiness
+   * matters, which positive weights tell. Returns how many bins hold rows: 1 means the feature
+   * is constant in the node (and in all its descendants).
    */
   scanFeature(
     hist: Float64Array,
@@ -93,10 +93,10 @@ export class SplitSearch {
     totals: Float64Array,
     weight: number,
     wLeft: number,
-    count: number,
+    total: number,
     nLeft: number,
   ): void {
-    if (nLeft < this.minSamplesLeaf || count - nLeft < this.minSamplesLeaf) return;
+    if (nLeft < this.minSamplesLeaf || total - nLeft < this.minSamplesLeaf) return;
     const sums = this.sums;
     const k = sums.length;
     const wRight = weight - wLeft;
@@ -122,7 +122,6 @@ export class SplitSearch {
       this.feature = f;
       this.lastLeft = lastLeft;
       this.firstRight = firstRight;
-      this.leftCount = nLeft;
       this.leftWeight = wLeft;
       this.leftTotals.set(sums);
     }
