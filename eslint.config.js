@@ -33,7 +33,18 @@ const ALLOWED = {
   detect: ['core', 'ml', 'features', 'intel', 'ingest', 'store'],
   share: ['core', 'ml', 'intel', 'ingest', 'knowledge', 'store'],
   report: ['core', 'ml'],
-  api: ['core', 'ml', 'features', 'intel', 'ingest', 'store', 'knowledge', 'detect', 'share', 'report'],
+  api: [
+    'core',
+    'ml',
+    'features',
+    'intel',
+    'ingest',
+    'store',
+    'knowledge',
+    'detect',
+    'share',
+    'report',
+  ],
   cli: LAYERS,
   app: LAYERS,
 };
@@ -96,7 +107,10 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layerZones() }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
     },

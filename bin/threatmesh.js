@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
-  process.stderr.write('threatmesh: the CLI is not built yet; run `npm install` (or `npm run build`) first\n');
+  process.stderr.write(
+    'threatmesh: the CLI is not built yet; run `npm install` (or `npm run build`) first\n',
+  );
   process.exit(1);
 }
 await import(main.href);

@@ -4,7 +4,12 @@ import type { FeatureMatrix } from '../core/matrix.js';
 import { canonicalJson } from '../ml/serialize.js';
 import { fitPipeline } from './fit-pipeline.js';
 import { parseSteps } from './steps.js';
-import { badInputFrom, categorical, dataset, numeric } from '../../test/support/feature-fixtures.js';
+import {
+  badInputFrom,
+  categorical,
+  dataset,
+  numeric,
+} from '../../test/support/feature-fixtures.js';
 
 /** Five rows with a missing value, an infinity, a constant numeric and a constant categorical. */
 const train = dataset([

@@ -8,7 +8,12 @@ import { fitPipeline } from './fit-pipeline.js';
 import { pipelineFromState } from './fitted-pipeline.js';
 import type { StepSpec } from './steps.js';
 import { parseSteps } from './steps.js';
-import { badInputFrom, categorical, dataset, numeric } from '../../test/support/feature-fixtures.js';
+import {
+  badInputFrom,
+  categorical,
+  dataset,
+  numeric,
+} from '../../test/support/feature-fixtures.js';
 
 const cell = fc.oneof(
   fc.float(),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { rankFeatures } from './ranking.js';
-import { badInputFrom, categorical, labelled, numeric } from '../../test/support/feature-fixtures.js';
+import {
+  badInputFrom,
+  categorical,
+  labelled,
+  numeric,
+} from '../../test/support/feature-fixtures.js';
 
 // Quinlan's play-tennis table (Mitchell, Machine Learning, 1997, table 3.2).
 const tennis = labelled(

@@ -84,7 +84,10 @@ function checkParam(spec: ParamSpec, raw: unknown, modelName: string): ParamValu
       if (spec.type === 'int' && !Number.isInteger(v)) {
         throw badInput(`${where}: must be a whole number`, { hint: spec.description });
       }
-      if (spec.min !== undefined && (v < spec.min || (spec.exclusiveMin === true && v === spec.min))) {
+      if (
+        spec.min !== undefined &&
+        (v < spec.min || (spec.exclusiveMin === true && v === spec.min))
+      ) {
         const rel = spec.exclusiveMin === true ? '>' : '≥';
         throw badInput(`${where}: must be ${rel} ${spec.min}`, { hint: spec.description });
       }

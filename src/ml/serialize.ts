@@ -6,13 +6,7 @@
 import { badInput } from '../core/errors.js';
 
 export type TypedArray =
-  | Float32Array
-  | Float64Array
-  | Int32Array
-  | Uint32Array
-  | Uint16Array
-  | Uint8Array
-  | Int8Array;
+  Float32Array | Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array;
 
 const TAGS = {
   f32: Float32Array,
@@ -79,7 +73,9 @@ export function decodeTyped<T extends TypedTag>(
   const Ctor = TAGS[tag];
   const width = Ctor.BYTES_PER_ELEMENT;
   if (bytes.byteLength % width !== 0) {
-    throw badInput(`model state: ${where} has ${bytes.byteLength} bytes, not a multiple of ${width}`);
+    throw badInput(
+      `model state: ${where} has ${bytes.byteLength} bytes, not a multiple of ${width}`,
+    );
   }
   // Copy into a fresh, aligned buffer.
   const copy = new Uint8Array(bytes.byteLength);

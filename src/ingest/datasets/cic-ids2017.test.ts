@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CIC_FEATURES, canonicalCicLabel } from './cic-ids2017-schema.js';
 import { cicIds2017Loader } from './cic-ids2017.js';
-import { classNames, fixture, groupNames, numericValues } from '../../../test/support/ingest-fixtures.js';
+import {
+  classNames,
+  fixture,
+  groupNames,
+  numericValues,
+} from '../../../test/support/ingest-fixtures.js';
 
 const OFFICIAL = fixture('cic-ids2017', 'official.csv');
 const STRIPPED = fixture('cic-ids2017', 'stripped.csv');

@@ -1,0 +1,44 @@
+/**
+ * The composition root's product: configuration, home paths, the store adapter, the signing
+ * key and the logger, built once and passed to commands and the server.
+ */
+import type { KeyObject } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
+import { publicKeyString } from '../ml/bundle.js';
+import type { Store } from '../store/ports.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Config } from './config.js';
+import { ensureHome, homePaths, loadOrCreateSigningKey, type HomePaths } from './home.js';
+import { createLogger, type Logger } from './logger.js';
+
+export interface AppContext {
+  readonly config: Config;
+  readonly paths: HomePaths;
+  readonly store: Store;
+  readonly signingKey: KeyObject;
+  /** This instance's public key (base64url). */
+  readonly publicKey: string;
+  readonly log: Logger;
+  /** Keys whose bundles load without --trust: our own and the ones trusted in the store. */
+  trustedKeys(): Set<string>;
+  close(): void;
+}
+
+export function openApp(config: Config): AppContext {
+  const paths = homePaths(config.home);
+  ensureHome(paths);
+  const log = createLogger(paths);
+  const store = openSqliteStore(paths.database);
+  const signingKey = loadOrCreateSigningKey(paths);
+  const publicKey = publicKeyString(createPublicKey(signingKey));
+  return {
+    config,
+    paths,
+    store,
+    signingKey,
+    publicKey,
+    log,
+    trustedKeys: () => new Set([publicKey, ...store.keys.list().map((k) => k.publicKey)]),
+    close: () => store.close(),
+  };
+}
