@@ -16,7 +16,7 @@ import {
   predictOutput64,
   stateInt,
   stateParams,
-} from '../linear/model-checks.js';
+} from '../model-checks.js';
 
 const KIND = 'naive-bayes';
 const STATE_VERSION = 1;

@@ -16,7 +16,7 @@ import {
   predictOutput64,
   stateInt,
   stateParams,
-} from './model-checks.js';
+} from '../model-checks.js';
 import { blockLogits, ROW_BLOCK } from './row-block-kernels.js';
 import { outputsFor, softmaxInPlace } from './softmax.js';
 import { softmaxObjective } from './softmax-objective.js';

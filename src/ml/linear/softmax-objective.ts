@@ -14,7 +14,7 @@
  */
 import type { FeatureMatrix } from '../../core/matrix.js';
 import type { Objective } from '../optim/objective.js';
-import { analyseOneHot, compactRows } from './onehot-layout.js';
+import { analyseOneHot, compactRows } from '../onehot-layout.js';
 import { blockGradient, blockLogits, ROW_BLOCK } from './row-block-kernels.js';
 import { outputsFor, softmaxInPlace } from './softmax.js';
 

@@ -7,7 +7,7 @@
  * distances carry only relative rounding error — which is what lets the search prune with a
  * tiny relative slack and stay exact.
  */
-import type { OneHotLayout } from '../linear/onehot-layout.js';
+import type { OneHotLayout } from '../onehot-layout.js';
 
 /**
  * Slot of a row's block b in a per-block table: its hot position t (t < cols), or `cols + b`

@@ -10,7 +10,7 @@
  */
 import type { FeatureMatrix } from '../../core/matrix.js';
 import { Random } from '../../core/random.js';
-import { analyseOneHot, compactRows, type OneHotLayout } from '../linear/onehot-layout.js';
+import { analyseOneHot, compactRows, type OneHotLayout } from '../onehot-layout.js';
 import { slotOf, type CentroidTables } from './centroid-tables.js';
 import { kmeansPartition } from './kmeans-partition.js';
 

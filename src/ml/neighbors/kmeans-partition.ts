@@ -6,7 +6,7 @@
  * first guess g and the scan stops once D(g, c) ≥ d(x, g) + d(x, best).
  */
 import type { Random } from '../../core/random.js';
-import type { OneHotLayout } from '../linear/onehot-layout.js';
+import type { OneHotLayout } from '../onehot-layout.js';
 import { centroidTables, rowToCentroid, type CentroidTables } from './centroid-tables.js';
 
 /** Training rows in compact form: dense values and one slot per block (see `slotOf`). */

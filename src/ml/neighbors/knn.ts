@@ -17,7 +17,7 @@ import {
   predictOutput,
   stateInt,
   stateParams,
-} from '../linear/model-checks.js';
+} from '../model-checks.js';
 import { buildClusterIndex, type ClusterIndex } from './cluster-index.js';
 import { NeighborSearch } from './neighbor-search.js';
 import { oneHotFromState, oneHotToState } from './onehot-state.js';

@@ -4,7 +4,7 @@
  * unseen category gives a block with no hot column; a damaged row may have several): any block
  * content is handled exactly, the common single-hot case in O(1).
  */
-import type { OneHotLayout } from '../linear/onehot-layout.js';
+import type { OneHotLayout } from '../onehot-layout.js';
 import type { CentroidTables } from './centroid-tables.js';
 
 /** Marks a block where the query deviates from cold in several columns. */

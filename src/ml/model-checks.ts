@@ -5,11 +5,11 @@
  * a BAD_INPUT error that names the mismatch. Values are trusted to be finite: imputing missing
  * values is the feature pipeline's job.
  */
-import { badInput } from '../../core/errors.js';
-import type { Matrix } from '../../core/matrix.js';
-import type { ModelState } from '../model.js';
-import { resolveParams, type ParamSpec, type Params } from '../params.js';
-import type { SerializedValue } from '../serialize.js';
+import { badInput } from '../core/errors.js';
+import type { Matrix } from '../core/matrix.js';
+import type { ModelState } from './model.js';
+import { resolveParams, type ParamSpec, type Params } from './params.js';
+import type { SerializedValue } from './serialize.js';
 
 /**
  * Check a training set: matching lengths, at least `minRows` rows, labels in [0, nClasses).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureMatrix, OneHotBlock } from '../../core/matrix.js';
+import type { FeatureMatrix, OneHotBlock } from '../core/matrix.js';
 import { analyseOneHot, compactRows } from './onehot-layout.js';
 
 function matrix(rows: number[][], oneHot: OneHotBlock[]): FeatureMatrix {

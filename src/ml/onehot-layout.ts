@@ -12,7 +12,7 @@
  * column with three values, a row with two deviations) is demoted to dense columns, so the
  * representation is exact for every row it was built from.
  */
-import type { FeatureMatrix, Matrix, OneHotBlock } from '../../core/matrix.js';
+import type { FeatureMatrix, Matrix, OneHotBlock } from '../core/matrix.js';
 
 export interface OneHotLayout {
   /** Columns of the input matrix. */
