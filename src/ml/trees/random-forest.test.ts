@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { argmaxRows, type Classifier } from '../model.js';
 import { RANDOM_FOREST, randomForest } from './random-forest.js';
-import { noisyData, thresholdData, xorData } from './test-data.js';
+import { noisyData, thresholdData, xorData } from '../../../test/support/tree-data.js';
 import { TreeEnsembleClassifier } from './tree-ensemble.js';
 
 const fit = (params: Record<string, number | string | boolean>, seed = 0, n = 600) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../core/random.js';
-import { noisyData } from './test-data.js';
+import { noisyData } from '../../../test/support/tree-data.js';
 import { TreeGrower } from './tree-grower.js';
 import { binTrainingData } from './training-data.js';
 import type { FlatTree } from './tree.js';

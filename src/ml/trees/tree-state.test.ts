@@ -3,7 +3,7 @@ import type { ModelState } from '../model.js';
 import { decodeTyped, encodeTyped, type SerializedValue } from '../serialize.js';
 import { DECISION_TREE, decisionTree } from './decision-tree.js';
 import { RANDOM_FOREST } from './random-forest.js';
-import { xorData } from './test-data.js';
+import { xorData } from '../../../test/support/tree-data.js';
 
 function fittedState(): ModelState {
   const { x, y } = xorData();

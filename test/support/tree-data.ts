@@ -1,8 +1,8 @@
 /**
  * Small generated data sets for the tree tests (imported by *.test.ts only).
  */
-import type { FeatureMatrix } from '../../core/matrix.js';
-import { Random } from '../../core/random.js';
+import type { FeatureMatrix } from '../../src/core/matrix.js';
+import { Random } from '../../src/core/random.js';
 
 /** A feature matrix with names f0, f1, … from row-major values. */
 export function featureMatrix(rows: number, cols: number, data: ArrayLike<number>): FeatureMatrix {
