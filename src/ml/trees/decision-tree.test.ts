@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { argmaxRows, type Classifier } from '../model.js';
 import { DECISION_TREE, decisionTree } from './decision-tree.js';
-import { featureMatrix, noisyData, thresholdData, xorData } from '../../../test/support/tree-data.js';
+import {
+  featureMatrix,
+  noisyData,
+  thresholdData,
+  xorData,
+} from '../../../test/support/tree-data.js';
 import type { TreeEnsembleClassifier } from './tree-ensemble.js';
 import type { FlatTree } from './tree.js';
 
