@@ -47,5 +47,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A closed pipe (`threatmesh runs | head`) ends the output, not the command with a trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const code = await runCli(process.argv.slice(2));
 process.exitCode = code;

@@ -233,3 +233,18 @@ describe('bad input: exit 2, where and how to fix, no stack trace', () => {
     expect(existsSync(join(out, 'a.txt'))).toBe(false);
   });
 });
+
+describe('output into a closed pipe', () => {
+  it('ends quietly, as `threatmesh … | head` expects', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/threatmesh.js', 'models', '--families'], {
+      env: { ...process.env, THREATMESH_HOME: tempHome() },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.destroy(); // the reader is gone before the first write: EPIPE for certain
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|at /);
+    expect(code).toBe(0);
+  });
+});
