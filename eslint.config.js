@@ -1,9 +1,8 @@
 // ESLint flat config. The layer table below is DESIGN.md's "who may import whom", encoded so that
-// a wrong-direction import fails `npm test` (import-x/no-restricted-paths), plus import-x/no-cycle.
+// a wrong-direction import fails `npm test` (import/no-restricted-paths), plus import/no-cycle.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importPlugin from 'eslint-plugin-import';
 
 const LAYERS = [
   'core',
@@ -100,13 +99,16 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
-    plugins: { 'import-x': importX },
+    plugins: { import: importPlugin },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      // no-cycle parses the imported files too: they are TypeScript.
+      'import/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import/extensions': ['.ts', '.js'],
     },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: layerZones() }],
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import/no-restricted-paths': ['error', { zones: layerZones() }],
+      'import/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', ignoreRestSiblings: true },

@@ -2,17 +2,24 @@
  * The ESLint configuration enforces DESIGN.md's "who may import whom": a wrong-direction import
  * is a lint error, so `npm test` fails on it. Checked here on virtual files in each layer.
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/shared-data.js';
 
 const eslint = new ESLint({ cwd: REPO_ROOT });
+// The probes below are virtual files; no-cycle needs files on disk, so it is off for them.
+const boundaryLint = new ESLint({
+  cwd: REPO_ROOT,
+  overrideConfig: { rules: { 'import/no-cycle': 'off' } },
+});
 
 async function boundaryErrors(file: string, importPath: string): Promise<string[]> {
   const code = `import * as m from '${importPath}';\nexport const x = m;\n`;
-  const [result] = await eslint.lintText(code, { filePath: `${REPO_ROOT}/${file}` });
+  const [result] = await boundaryLint.lintText(code, { filePath: `${REPO_ROOT}/${file}` });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'import-x/no-restricted-paths')
+    .filter((m) => m.ruleId === 'import/no-restricted-paths')
     .map((m) => m.message);
 }
 
@@ -40,5 +47,26 @@ describe('layer boundaries (DESIGN.md: who may import whom)', () => {
     ['src/cli/probe.ts', '../app/context.js'],
   ])('%s importing %s is allowed', async (file, target) => {
     expect(await boundaryErrors(file, target)).toEqual([]);
+  });
+});
+
+describe('import cycles', () => {
+  it('a cycle between two modules is an error (import/no-cycle)', async () => {
+    const dir = join(REPO_ROOT, 'test', 'lint', `cycle-probe-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(
+        join(dir, 'a.ts'),
+        "import { b } from './b.js';\nexport const a = (): number => b() + 1;\n",
+      );
+      writeFileSync(
+        join(dir, 'b.ts'),
+        "import { a } from './a.js';\nexport const b = (): number => a() - 1;\n",
+      );
+      const [result] = await eslint.lintFiles([join(dir, 'a.ts')]);
+      expect(result?.messages.map((m) => m.ruleId)).toContain('import/no-cycle');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
