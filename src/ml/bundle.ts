@@ -24,6 +24,8 @@ export interface TrainingRecord {
   readonly negative?: string;
   readonly fingerprint: string;
   readonly rows: number;
+  /** Anomaly models: fitted on the normal rows only. */
+  readonly normalOnly?: boolean;
   readonly seed: number;
   readonly params: Readonly<Record<string, number | string | boolean>>;
   /** File name (no directory) of the training data. */

@@ -85,6 +85,12 @@ export interface ModelSpec {
    * scaling (distance, linear and probabilistic models).
    */
   readonly input: 'raw' | 'scaled';
+  /**
+   * `supervised` (default): fitted on labelled rows of every class. `anomaly`: fitted on the
+   * normal rows only (`--normal-only`), predicting the two classes normal / attack with
+   * `ml/anomaly.ts`'s calibrated probabilities.
+   */
+  readonly learning?: 'supervised' | 'anomaly';
   create(params: Params): Estimator;
   fromState(state: ModelState): Classifier;
 }

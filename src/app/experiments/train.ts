@@ -5,8 +5,8 @@
 import { writeFile, rename } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { isLabelled } from '../../core/dataset.js';
-import { badInput } from '../../core/errors.js';
+import { isLabelled, takeRows } from '../../core/dataset.js';
+import { badInput, usageError } from '../../core/errors.js';
 import { datasetFingerprint } from '../../core/fingerprint.js';
 import { defaultSteps, fitPipeline, parseSteps } from '../../features/index.js';
 import {
@@ -31,6 +31,8 @@ export interface TrainRequest extends DataRequest {
   readonly out?: string;
   /** Pipeline steps such as "impute,onehot,standard"; default by model family. */
   readonly steps?: string;
+  /** Fit on the normal rows only (anomaly models; implied for them). */
+  readonly normalOnly?: boolean;
 }
 
 export interface TrainResult {
@@ -56,12 +58,28 @@ export async function trainModel(
       location: { file: req.file },
     });
   }
+  const anomaly = spec.learning === 'anomaly';
+  if (req.normalOnly && !anomaly) {
+    throw usageError(`--normal-only is for anomaly models; ${spec.name} learns from every class`);
+  }
+  if (anomaly && req.task !== 'binary') {
+    throw usageError(`${spec.name} is an anomaly detector: train it with --task binary`, {
+      hint: 'it learns normal traffic only and predicts normal / attack',
+    });
+  }
+  // Anomaly models see the normal rows (class 0 of the binary task) and nothing else.
+  const fitData = anomaly ? takeRows(ds, rowsOfClass(ds.labels, 0)) : ds;
+  if (fitData.n === 0) {
+    throw badInput(`${req.file} has no normal rows to train ${spec.name} on`, {
+      location: { file: req.file },
+    });
+  }
   const t0 = performance.now();
-  const pipeline = fitPipeline(ds, steps);
-  const { matrix } = pipeline.transform(ds);
+  const pipeline = fitPipeline(fitData, steps);
+  const { matrix } = pipeline.transform(fitData);
   progress.phase(`training ${spec.name}`, 1);
   const estimator = spec.create(params);
-  const classifier = await estimator.fit(matrix, ds.labels, ds.classes.length, {
+  const classifier = await estimator.fit(matrix, fitData.labels!, ds.classes.length, {
     seed: req.seed,
     onProgress: (done, total) => progress.update(done, total),
   });
@@ -82,7 +100,8 @@ export async function trainModel(
         ...(req.label !== undefined ? { label: req.label } : {}),
         ...(req.negative !== undefined ? { negative: req.negative } : {}),
         fingerprint,
-        rows: ds.n,
+        rows: fitData.n,
+        ...(anomaly ? { normalOnly: true } : {}),
         seed: req.seed,
         params,
         file: basename(req.file),
@@ -102,13 +121,21 @@ export async function trainModel(
     file: basename(req.file),
     dataFingerprint: fingerprint,
     params: { model: spec.name, seed: req.seed, steps: steps.map((s) => s.kind), ...params },
-    metrics: { rows: ds.n, fitSeconds },
+    metrics: { rows: fitData.n, fitSeconds },
     details: {},
     startedAt: startedAt.toISOString(),
     seconds: (Date.now() - startedAt.getTime()) / 1000,
   });
   ctx.log.info({ model: stored.id, kind: spec.name, rows: ds.n, fitSeconds }, 'model trained');
   return { stored, run, bundle, notes: loadNotes(loaded) };
+}
+
+function rowsOfClass(labels: Int32Array, c: number): Int32Array {
+  let n = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === c) n++;
+  const rows = new Int32Array(n);
+  for (let i = 0, j = 0; i < labels.length; i++) if (labels[i] === c) rows[j++] = i;
+  return rows;
 }
 
 /** Write a bundle file atomically (temp + rename); gzip when the name ends in .gz. */

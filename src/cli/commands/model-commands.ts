@@ -32,6 +32,7 @@ interface TrainOptions extends DataOptionValues {
   name?: string;
   out?: string;
   steps?: string;
+  normalOnly?: boolean;
   json?: boolean;
 }
 
@@ -56,6 +57,7 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
       .option('--name <name>', 'register under this name too')
       .option('--out <file>', 'also write the bundle to FILE (gzip if it ends in .gz)')
       .option('--steps <list>', 'feature pipeline, e.g. impute,onehot,standard (default by model)')
+      .option('--normal-only', 'fit on the normal rows only (anomaly models; implied for them)')
       .option('--json', 'print the result as JSON'),
   ).action(async (o: TrainOptions) => {
     const task = taskOption(o.task);
@@ -71,6 +73,7 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
         ...(o.name !== undefined ? { name: o.name } : {}),
         ...(o.out !== undefined ? { out: o.out } : {}),
         ...(o.steps !== undefined ? { steps: o.steps } : {}),
+        ...(o.normalOnly ? { normalOnly: true } : {}),
       },
       env.term.progress(),
     );
