@@ -45,8 +45,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     status: 'ok',
     version: deps.version,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
-    models: deps.store.models.list().length,
-    changeSeq: deps.store.changeSeq(),
+    models: (await deps.store.models.list()).length,
+    changeSeq: await deps.store.changeSeq(),
   }));
   registerModelRoutes(app, deps.store);
   registerPageRoutes(app, deps.store, deps.version);

@@ -20,8 +20,8 @@ export interface AppContext {
   readonly publicKey: string;
   readonly log: Logger;
   /** Keys whose bundles load without --trust: our own and the ones trusted in the store. */
-  trustedKeys(): Set<string>;
-  close(): void;
+  trustedKeys(): Promise<Set<string>>;
+  close(): Promise<void>;
 }
 
 export function openApp(config: Config): AppContext {
@@ -38,7 +38,8 @@ export function openApp(config: Config): AppContext {
     signingKey,
     publicKey,
     log,
-    trustedKeys: () => new Set([publicKey, ...store.keys.list().map((k) => k.publicKey)]),
+    trustedKeys: async () =>
+      new Set([publicKey, ...(await store.keys.list()).map((k) => k.publicKey)]),
     close: () => store.close(),
   };
 }

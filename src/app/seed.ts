@@ -25,7 +25,8 @@ export async function seedIfEmpty(
   progress: Progress,
   info: (line: string) => void,
 ): Promise<SeedResult> {
-  if (ctx.store.models.list().length > 0) return { seeded: false, modelId: null, accuracy: null };
+  if ((await ctx.store.models.list()).length > 0)
+    return { seeded: false, modelId: null, accuracy: null };
   const train = join(ctx.config.dataDir, 'nsl-kdd', 'KDDTrain+.txt.gz');
   const test = join(ctx.config.dataDir, 'nsl-kdd', 'KDDTest+.txt.gz');
   if (!existsSync(train) || !existsSync(test)) {
@@ -52,7 +53,7 @@ export async function seedIfEmpty(
   info(
     `trained ${trained.stored.id} in ${trained.bundle.meta.fitSeconds.toFixed(1)} s; evaluating on KDDTest+`,
   );
-  const model = resolveModel(ctx, trained.stored.id);
+  const model = await resolveModel(ctx, trained.stored.id);
   const evaluated = await evaluateModel(
     ctx,
     model,

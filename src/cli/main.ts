@@ -43,7 +43,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     term.info(`threatmesh: unexpected error: ${message}${where}`);
     return 1;
   } finally {
-    state.context?.close();
+    await state.context?.close();
   }
 }
 

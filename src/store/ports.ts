@@ -1,6 +1,7 @@
 /**
  * Store ports: the repository interfaces the services use. Adapters (store/sqlite,
- * store/postgres) implement them; only `app/` and `cli/` choose an adapter.
+ * store/postgres) implement them; only `app/` and `cli/` choose an adapter. Every method is
+ * asynchronous because the PostgreSQL driver is (docs/decisions/0007-async-store-ports.md).
  */
 import type { ModelBundle } from '../ml/bundle.js';
 
@@ -25,12 +26,12 @@ export interface ModelRegistry {
    * Store a bundle. `name`, when given, moves to this model (a name points at its newest
    * version); earlier versions stay reachable by id.
    */
-  register(bundle: ModelBundle, name?: string): StoredModel;
+  register(bundle: ModelBundle, name?: string): Promise<StoredModel>;
   /** By id, or by name (the newest model with that name). */
-  find(idOrName: string): StoredModel | undefined;
+  find(idOrName: string): Promise<StoredModel | undefined>;
   /** The bundle document as stored (not yet verified). */
-  loadBundle(id: string): unknown;
-  list(): StoredModel[];
+  loadBundle(id: string): Promise<unknown>;
+  list(): Promise<StoredModel[]>;
 }
 
 export type RunKind = 'train' | 'eval' | 'cv';
@@ -56,10 +57,10 @@ export interface RunRecord {
 export type NewRun = Omit<RunRecord, 'id'>;
 
 export interface RunLog {
-  record(run: NewRun): RunRecord;
-  get(id: string): RunRecord | undefined;
+  record(run: NewRun): Promise<RunRecord>;
+  get(id: string): Promise<RunRecord | undefined>;
   /** Newest first. */
-  list(filter?: { kind?: RunKind; model?: string; limit?: number }): RunRecord[];
+  list(filter?: { kind?: RunKind; model?: string; limit?: number }): Promise<RunRecord[]>;
 }
 
 export interface TrustedKey {
@@ -69,8 +70,8 @@ export interface TrustedKey {
 }
 
 export interface KeyTrust {
-  trust(publicKey: string, label: string): TrustedKey;
-  list(): TrustedKey[];
+  trust(publicKey: string, label: string): Promise<TrustedKey>;
+  list(): Promise<TrustedKey[]>;
 }
 
 export interface Store {
@@ -78,6 +79,6 @@ export interface Store {
   readonly runs: RunLog;
   readonly keys: KeyTrust;
   /** Increases on every write; readers poll it to notice changes made by other processes. */
-  changeSeq(): number;
-  close(): void;
+  changeSeq(): Promise<number>;
+  close(): Promise<void>;
 }

@@ -67,75 +67,81 @@ export function fakeRun(overrides: Partial<NewRun> = {}): NewRun {
 /** Runs the contract against stores made by `open` (each call a fresh, empty store). */
 export function describeStoreContract(
   name: string,
-  open: () => Store,
-  reopen?: (s: Store) => Store,
+  open: () => Store | Promise<Store>,
+  reopen?: (s: Store) => Promise<Store>,
 ): void {
   describe(`store contract: ${name}`, () => {
-    it('registers bundles and finds them by id and by name (newest wins)', () => {
-      const s = open();
-      const a = s.models.register(fakeBundle('decision-tree', '2026-01-01T00:00:00.000Z'), 'ids');
-      const b = s.models.register(fakeBundle('random-forest', '2026-01-02T00:00:00.000Z'), 'ids');
-      expect(s.models.find(a.id)?.kind).toBe('decision-tree');
-      expect(s.models.find('ids')?.id).toBe(b.id);
-      expect(s.models.find('nope')).toBeUndefined();
-      expect(s.models.list().map((m) => m.id)).toEqual([b.id, a.id]);
-      s.close();
+    it('registers bundles and finds them by id and by name (newest wins)', async () => {
+      const s = await open();
+      const a = await s.models.register(
+        fakeBundle('decision-tree', '2026-01-01T00:00:00.000Z'),
+        'ids',
+      );
+      const b = await s.models.register(
+        fakeBundle('random-forest', '2026-01-02T00:00:00.000Z'),
+        'ids',
+      );
+      expect((await s.models.find(a.id))?.kind).toBe('decision-tree');
+      expect((await s.models.find('ids'))?.id).toBe(b.id);
+      expect(await s.models.find('nope')).toBeUndefined();
+      expect((await s.models.list()).map((m) => m.id)).toEqual([b.id, a.id]);
+      await s.close();
     });
 
-    it('returns the stored bundle unchanged', () => {
-      const s = open();
+    it('returns the stored bundle unchanged', async () => {
+      const s = await open();
       const bundle = fakeBundle();
-      const m = s.models.register(bundle);
-      expect(s.models.loadBundle(m.id)).toEqual(JSON.parse(JSON.stringify(bundle)));
+      const m = await s.models.register(bundle);
+      expect(await s.models.loadBundle(m.id)).toEqual(JSON.parse(JSON.stringify(bundle)));
       expect(m.sha256).toBe(bundle.sha256);
       expect(m.bytes).toBeGreaterThan(0);
-      s.close();
+      await s.close();
     });
 
-    it('records runs and lists them newest first, with filters', () => {
-      const s = open();
-      const r1 = s.runs.record(fakeRun({ kind: 'train', model: 'm1' }));
-      const r2 = s.runs.record(fakeRun({ kind: 'eval', model: 'm1' }));
-      const r3 = s.runs.record(fakeRun({ kind: 'eval', model: 'm2' }));
-      expect(s.runs.list().map((r) => r.id)).toEqual([r3.id, r2.id, r1.id]);
-      expect(s.runs.list({ kind: 'eval', model: 'm1' }).map((r) => r.id)).toEqual([r2.id]);
-      expect(s.runs.list({ limit: 1 })).toHaveLength(1);
-      expect(s.runs.get(r2.id)?.details).toEqual({
+    it('records runs and lists them newest first, with filters', async () => {
+      const s = await open();
+      const r1 = await s.runs.record(fakeRun({ kind: 'train', model: 'm1' }));
+      const r2 = await s.runs.record(fakeRun({ kind: 'eval', model: 'm1' }));
+      const r3 = await s.runs.record(fakeRun({ kind: 'eval', model: 'm2' }));
+      expect((await s.runs.list()).map((r) => r.id)).toEqual([r3.id, r2.id, r1.id]);
+      expect((await s.runs.list({ kind: 'eval', model: 'm1' })).map((r) => r.id)).toEqual([r2.id]);
+      expect(await s.runs.list({ limit: 1 })).toHaveLength(1);
+      expect((await s.runs.get(r2.id))?.details).toEqual({
         confusion: [
           [1, 2],
           [3, 4],
         ],
       });
-      s.close();
+      await s.close();
     });
 
-    it('counts every write in the change sequence', () => {
-      const s = open();
-      const before = s.changeSeq();
-      s.models.register(fakeBundle());
-      s.runs.record(fakeRun());
-      s.keys.trust('k'.repeat(43), 'partner');
-      expect(s.changeSeq()).toBe(before + 3);
-      s.close();
+    it('counts every write in the change sequence', async () => {
+      const s = await open();
+      const before = await s.changeSeq();
+      await s.models.register(fakeBundle());
+      await s.runs.record(fakeRun());
+      await s.keys.trust('k'.repeat(43), 'partner');
+      expect(await s.changeSeq()).toBe(before + 3);
+      await s.close();
     });
 
-    it('keeps trusted keys, relabelling on repeat', () => {
-      const s = open();
-      s.keys.trust('a'.repeat(43), 'one');
-      s.keys.trust('a'.repeat(43), 'two');
-      expect(s.keys.list()).toMatchObject([{ publicKey: 'a'.repeat(43), label: 'two' }]);
-      s.close();
+    it('keeps trusted keys, relabelling on repeat', async () => {
+      const s = await open();
+      await s.keys.trust('a'.repeat(43), 'one');
+      await s.keys.trust('a'.repeat(43), 'two');
+      expect(await s.keys.list()).toMatchObject([{ publicKey: 'a'.repeat(43), label: 'two' }]);
+      await s.close();
     });
 
     if (reopen) {
-      it('keeps everything after close and reopen', () => {
-        const s = open();
-        const m = s.models.register(fakeBundle(), 'kept');
-        const r = s.runs.record(fakeRun());
-        const again = reopen(s);
-        expect(again.models.find('kept')?.id).toBe(m.id);
-        expect(again.runs.get(r.id)?.seconds).toBe(1.25);
-        again.close();
+      it('keeps everything after close and reopen', async () => {
+        const s = await open();
+        const m = await s.models.register(fakeBundle(), 'kept');
+        const r = await s.runs.record(fakeRun());
+        const again = await reopen(s);
+        expect((await again.models.find('kept'))?.id).toBe(m.id);
+        expect((await again.runs.get(r.id))?.seconds).toBe(1.25);
+        await again.close();
       });
     }
   });

@@ -31,23 +31,25 @@ function summary(r: RunRecord): Omit<RunRecord, 'details'> {
 export function registerModelRoutes(app: FastifyInstance, store: Store): void {
   app.get('/api/models', async () => store.models.list());
   app.get<{ Params: { id: string } }>('/api/models/:id', async (req) => {
-    const m = store.models.find(req.params.id);
+    const m = await store.models.find(req.params.id);
     if (!m) throw new ThreatMeshError('NOT_FOUND', `no model ${req.params.id}`);
-    const evaluations = store.runs.list({ kind: 'eval', model: m.id, limit: 20 }).map(summary);
+    const evaluations = (await store.runs.list({ kind: 'eval', model: m.id, limit: 20 })).map(
+      summary,
+    );
     return { ...m, evaluations };
   });
   app.get('/api/runs', async (req) => {
     const q = parseQuery(RunQuery, req.query);
-    return store.runs
-      .list({
+    return (
+      await store.runs.list({
         limit: q.limit,
         ...(q.kind ? { kind: q.kind } : {}),
         ...(q.model ? { model: q.model } : {}),
       })
-      .map(summary);
+    ).map(summary);
   });
   app.get<{ Params: { id: string } }>('/api/runs/:id', async (req) => {
-    const r = store.runs.get(req.params.id);
+    const r = await store.runs.get(req.params.id);
     if (!r) throw new ThreatMeshError('NOT_FOUND', `no run ${req.params.id}`);
     return r;
   });

@@ -39,15 +39,15 @@ function num(v: unknown): number | null {
 
 export function registerPageRoutes(app: FastifyInstance, store: Store, version: string): void {
   app.get('/', async (_req, reply) => {
-    const preferred = store.models.find('default');
+    const preferred = await store.models.find('default');
     const evalRun =
-      (preferred && store.runs.list({ kind: 'eval', model: preferred.id, limit: 1 })[0]) ??
-      store.runs.list({ kind: 'eval', limit: 1 })[0];
+      (preferred && (await store.runs.list({ kind: 'eval', model: preferred.id, limit: 1 }))[0]) ??
+      (await store.runs.list({ kind: 'eval', limit: 1 }))[0];
     const html = renderHomePage({
       version,
       evaluation: evalRun ? reportInput(evalRun) : null,
-      models: store.models.list(),
-      runs: store.runs.list({ limit: 20 }).map((r) => ({
+      models: await store.models.list(),
+      runs: (await store.runs.list({ limit: 20 })).map((r) => ({
         id: r.id,
         kind: r.kind,
         model: r.model,
@@ -63,7 +63,7 @@ export function registerPageRoutes(app: FastifyInstance, store: Store, version: 
     return reply.type('text/html; charset=utf-8').send(html);
   });
   app.get<{ Params: { id: string } }>('/reports/runs/:id', async (req, reply) => {
-    const run = store.runs.get(req.params.id);
+    const run = await store.runs.get(req.params.id);
     const input = run ? reportInput(run) : null;
     if (!input) throw new ThreatMeshError('NOT_FOUND', `no evaluation run ${req.params.id}`);
     return reply.type('text/html; charset=utf-8').send(renderEvaluationReport(input));

@@ -112,7 +112,7 @@ export async function crossValidate(
     steps: steps.map((s) => s.kind),
     ...params,
   };
-  const run = ctx.store.runs.record({
+  const run = await ctx.store.runs.record({
     kind: 'cv',
     model: spec.name,
     dataset: req.dataset,

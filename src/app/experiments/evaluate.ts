@@ -64,7 +64,7 @@ export async function evaluateModel(
     modelKind: model.bundle.kind,
     modelName: model.stored?.name ?? null,
   };
-  const run = ctx.store.runs.record({
+  const run = await ctx.store.runs.record({
     kind: 'eval',
     model: model.ref,
     dataset: req.dataset,

@@ -17,21 +17,22 @@ export interface ResolvedModel {
   readonly ref: string;
 }
 
-export function resolveModel(
+export async function resolveModel(
   ctx: AppContext,
   x: string,
   options: { trust?: boolean } = {},
-): ResolvedModel {
+): Promise<ResolvedModel> {
+  const trustedKeys = await ctx.trustedKeys();
   const verify = (doc: unknown, source: string): ModelBundle =>
     verifyBundle(doc, {
-      trustedKeys: ctx.trustedKeys(),
+      trustedKeys,
       trustAnySigner: options.trust === true,
       source,
     });
-  const stored = ctx.store.models.find(x);
+  const stored = await ctx.store.models.find(x);
   if (stored) {
     return {
-      bundle: verify(ctx.store.models.loadBundle(stored.id), stored.id),
+      bundle: verify(await ctx.store.models.loadBundle(stored.id), stored.id),
       stored,
       ref: stored.id,
     };

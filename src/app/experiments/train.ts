@@ -112,8 +112,8 @@ export async function trainModel(
     ctx.signingKey,
   );
   if (req.out) await writeBundleFile(req.out, bundle);
-  const stored = ctx.store.models.register(bundle, req.name);
-  const run = ctx.store.runs.record({
+  const stored = await ctx.store.models.register(bundle, req.name);
+  const run = await ctx.store.runs.record({
     kind: 'train',
     model: stored.id,
     dataset: req.dataset,

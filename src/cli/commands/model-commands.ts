@@ -118,7 +118,7 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
       },
     ) => {
       const app = env.app();
-      const model = resolveModel(app, o.model, { trust: o.trust === true });
+      const model = await resolveModel(app, o.model, { trust: o.trust === true });
       const t = model.bundle.training;
       const req = dataRequest(o.test, t.task as Task, o, t);
       const r = await evaluateModel(app, model, req, env.term.progress(), o.report);
@@ -175,7 +175,7 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
       o: DataOptionValues & { model: string; input: string; out: string; trust?: boolean },
     ) => {
       const app = env.app();
-      const model = resolveModel(app, o.model, { trust: o.trust === true });
+      const model = await resolveModel(app, o.model, { trust: o.trust === true });
       const t = model.bundle.training;
       const r = await predictFile(
         app,
@@ -194,7 +194,7 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
     .description('list registered models (or the model families with --families)')
     .option('--families', 'list the model families and their parameters instead')
     .option('--json', 'print as JSON')
-    .action((o: { families?: boolean; json?: boolean }) => {
+    .action(async (o: { families?: boolean; json?: boolean }) => {
       if (o.families) {
         const specs = modelSpecs().map((s) => ({
           name: s.name,
@@ -210,7 +210,7 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
             );
         return;
       }
-      const list = env.app().store.models.list();
+      const list = await env.app().store.models.list();
       if (o.json) env.term.json(list);
       else printModels(env.term, list);
     });
@@ -221,12 +221,12 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
     .option('--kind <kind>', 'train | eval | cv')
     .option('--limit <n>', 'at most N runs')
     .option('--json', 'print as JSON')
-    .action((o: { kind?: string; limit?: string; json?: boolean }) => {
+    .action(async (o: { kind?: string; limit?: string; json?: boolean }) => {
       if (o.kind !== undefined && !['train', 'eval', 'cv'].includes(o.kind)) {
         throw usageError(`--kind ${o.kind}: expected train, eval or cv`);
       }
       const limit = intOption('--limit', o.limit, 1);
-      const runs = env.app().store.runs.list({
+      const runs = await env.app().store.runs.list({
         ...(o.kind ? { kind: o.kind as 'train' | 'eval' | 'cv' } : {}),
         ...(limit !== undefined ? { limit } : {}),
       });
@@ -254,12 +254,12 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
       "print this instance's public key (give it to instances that should trust our bundles)",
     )
     .option('--json', 'print as JSON')
-    .action((o: { json?: boolean }) => {
+    .action(async (o: { json?: boolean }) => {
       const app = env.app();
       const info = {
         publicKey: app.publicKey,
         fingerprint: keyFingerprint(app.publicKey),
-        trusted: app.store.keys.list(),
+        trusted: await app.store.keys.list(),
       };
       if (o.json) env.term.json(info);
       else env.term.out(`${info.publicKey}  (fingerprint ${info.fingerprint})`);
@@ -268,13 +268,13 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
     .command('trust <publicKey>')
     .description('load bundles signed by this public key without --trust')
     .option('--label <text>', 'who the key belongs to', 'trusted instance')
-    .action((publicKey: string, o: { label: string }) => {
+    .action(async (publicKey: string, o: { label: string }) => {
       if (!/^[A-Za-z0-9_-]{43}$/.test(publicKey)) {
         throw usageError(`"${publicKey}" is not an Ed25519 public key`, {
           hint: 'copy it from `threatmesh keys show` on the other instance',
         });
       }
-      env.app().store.keys.trust(publicKey, o.label);
+      await env.app().store.keys.trust(publicKey, o.label);
       env.term.info(`trusted key ${keyFingerprint(publicKey)} (${o.label})`);
     });
 }

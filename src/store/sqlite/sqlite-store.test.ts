@@ -14,8 +14,8 @@ function open(): Store {
   return s;
 }
 
-describeStoreContract('sqlite', open, (s) => {
+describeStoreContract('sqlite', open, async (s) => {
   const file = paths.get(s)!;
-  s.close();
+  await s.close();
   return openSqliteStore(file);
 });

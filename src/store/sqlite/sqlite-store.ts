@@ -75,8 +75,8 @@ export function openSqliteStore(file: string): Store {
     models: sqliteModels(db, () => bump.run()),
     runs: sqliteRuns(db, () => bump.run()),
     keys: sqliteKeys(db, () => bump.run()),
-    changeSeq: () => (seq.get() as { value: number }).value,
-    close: () => db.close(),
+    changeSeq: async () => (seq.get() as { value: number }).value,
+    close: async () => void db.close(),
   };
 }
 
@@ -140,17 +140,17 @@ function sqliteModels(db: Db, bump: () => void): ModelRegistry {
     return toModel(row);
   });
   return {
-    register: (bundle, name) => register.immediate(bundle, name),
-    find(idOrName) {
+    register: async (bundle, name) => register.immediate(bundle, name),
+    async find(idOrName) {
       const r = (byId.get(idOrName) ?? byName.get(idOrName)) as ModelRow | undefined;
       return r ? toModel(r) : undefined;
     },
-    loadBundle(id) {
+    async loadBundle(id) {
       const r = bundleOf.get(id) as { bundle: Buffer } | undefined;
       if (!r) throw new ThreatMeshError('NOT_FOUND', `no model with id ${id}`);
       return JSON.parse(gunzipSync(r.bundle).toString('utf8')) as unknown;
     },
-    list: () => (all.all() as ModelRow[]).map(toModel),
+    list: async () => (all.all() as ModelRow[]).map(toModel),
   };
 }
 
@@ -197,12 +197,12 @@ function sqliteRuns(db: Db, bump: () => void): RunLog {
     return toRun(row);
   });
   return {
-    record: (run) => record.immediate(run),
-    get(id) {
+    record: async (run) => record.immediate(run),
+    async get(id) {
       const r = byId.get(id) as RunRow | undefined;
       return r ? toRun(r) : undefined;
     },
-    list(filter = {}) {
+    async list(filter = {}) {
       const where: string[] = [];
       const args: unknown[] = [];
       if (filter.kind) {
@@ -234,8 +234,8 @@ function sqliteKeys(db: Db, bump: () => void): KeyTrust {
     return { publicKey, label, addedAt };
   });
   return {
-    trust: (publicKey, label) => trust.immediate(publicKey, label),
-    list: () =>
+    trust: async (publicKey, label) => trust.immediate(publicKey, label),
+    list: async () =>
       (all.all() as { public_key: string; label: string; added_at: string }[]).map((r) => ({
         publicKey: r.public_key,
         label: r.label,
