@@ -8,6 +8,7 @@ import { openApp, type AppContext } from '../app/context.js';
 import { packageRoot } from '../app/package-root.js';
 import { VERSION } from '../app/version.js';
 import { registerDataCommands } from './commands/data-commands.js';
+import { registerExplainCommands } from './commands/explain-commands.js';
 import { registerModelCommands } from './commands/model-commands.js';
 import { registerServeCommands } from './commands/serve-commands.js';
 import type { Terminal } from './terminal.js';
@@ -42,6 +43,7 @@ export function buildProgram(term: Terminal, state: CliState): Command {
   };
   registerDataCommands(program, env);
   registerModelCommands(program, env);
+  registerExplainCommands(program, env);
   registerServeCommands(program, env);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
