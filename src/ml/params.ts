@@ -28,6 +28,15 @@ export type ParamSpec =
       readonly type: 'bool';
       readonly default: boolean;
       readonly description: string;
+    }
+  | {
+      readonly name: string;
+      /** Free text with a syntax of its own, such as a list of layer sizes ("64,64"). */
+      readonly type: 'string';
+      readonly default: string;
+      /** Throws a BAD_INPUT `ThreatMeshError` that points into a malformed value. */
+      readonly check: (value: string, modelName: string) => void;
+      readonly description: string;
     };
 
 export type ParamValue = number | string | boolean;
@@ -109,6 +118,14 @@ function checkParam(spec: ParamSpec, raw: unknown, modelName: string): ParamValu
       if (raw === true || raw === 'true' || raw === '1') return true;
       if (raw === false || raw === 'false' || raw === '0') return false;
       throw badInput(`${where}: must be true or false`, { hint: spec.description });
+    }
+    case 'string': {
+      if (typeof raw !== 'string' && typeof raw !== 'number') {
+        throw badInput(`${where}: must be text`, { hint: spec.description });
+      }
+      const v = String(raw);
+      spec.check(v, modelName);
+      return v;
     }
   }
 }
