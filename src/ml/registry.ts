@@ -8,12 +8,14 @@ import { NAIVE_BAYES } from './bayes/gaussian-nb.js';
 import { LOGISTIC_REGRESSION } from './linear/logistic-regression.js';
 import type { ModelSpec } from './model.js';
 import { KNN } from './neighbors/knn.js';
+import { AUTOENCODER } from './nn/autoencoder.js';
+import { MLP } from './nn/mlp.js';
 import { DECISION_TREE } from './trees/decision-tree.js';
 import { RANDOM_FOREST } from './trees/random-forest.js';
 
 /** Every model family, in the order the help lists them. */
 export function modelSpecs(): readonly ModelSpec[] {
-  return [DECISION_TREE, RANDOM_FOREST, KNN, LOGISTIC_REGRESSION, NAIVE_BAYES];
+  return [DECISION_TREE, RANDOM_FOREST, KNN, LOGISTIC_REGRESSION, NAIVE_BAYES, MLP, AUTOENCODER];
 }
 
 /** Model families by name. */
