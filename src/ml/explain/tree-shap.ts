@@ -42,6 +42,8 @@ export class TreeShap {
   private readonly prepared: readonly PreparedTree[];
   private readonly scale: number;
   private readonly path: ShapPath;
+  /** The leaf step's per-element weights, `1 … depth`. */
+  private readonly weights: Float64Array;
   // The tree and row being explained: fields rather than arguments of the recursion.
   private tree: FlatTree;
   private row: Float32Array = new Float32Array(0);
@@ -57,7 +59,9 @@ export class TreeShap {
     this.nOutputs = view.nOutputs;
     this.scale = view.scale;
     this.tree = this.prepared[0]!.tree;
-    this.path = new ShapPath(Math.max(...this.prepared.map((p) => p.depth)));
+    const maxDepth = Math.max(...this.prepared.map((p) => p.depth));
+    this.path = new ShapPath(maxDepth);
+    this.weights = new Float64Array(maxDepth + 2);
     const expected = Float64Array.from(view.base);
     for (const p of this.prepared) {
       const e = new Float64Array(p.outputs);
@@ -184,6 +188,8 @@ export class TreeShap {
   /** The leaf step: every path feature gets its share of this leaf's value(s). */
   private leaf(node: number, p: number, depth: number): void {
     const path = this.path;
+    const weights = this.weights;
+    path.leafWeights(p, depth, weights);
     const value = this.tree.value;
     const k = this.tree.nOutputs;
     const nf = this.nFeatures;
@@ -191,8 +197,9 @@ export class TreeShap {
     const v0 = node * k + this.valueFirst;
     const count = this.valueCount;
     const o0 = this.outFirst * nf;
+    const scale = this.scale;
     for (let i = 1; i <= depth; i++) {
-      const w = path.unwoundSum(p, depth, i) * (path.one[p + i]! - path.zero[p + i]!) * this.scale;
+      const w = weights[i]! * scale;
       const f = path.feature[p + i]!;
       for (let c = 0; c < count; c++) out[o0 + c * nf + f]! += w * value[v0 + c]!;
     }
