@@ -7,7 +7,8 @@
  * matcher's reading); NOT negates the operator on each value found.
  */
 import type { CyberObservable, Observation } from '../../core/observation.js';
-import type { ComparisonExpression } from './ast.js';
+import type { Comparison, ComparisonExpression, Literal } from './ast.js';
+import { formatObjectPath } from './format.js';
 import { compileProbe } from './paths.js';
 import { valueTest } from './values.js';
 
@@ -32,6 +33,42 @@ function compileLeaf(e: Exclude<ComparisonExpression, { kind: 'and' | 'or' }>): 
 }
 
 /**
+ * `p = 'a' OR p = 'b' OR …` on one path → `p IN ('a', 'b', …)`: one hash look-up instead of
+ * one closure per value, for indicators that OR together thousands of addresses. Only plain
+ * string equalities merge (a CIDR on an address value keeps its own "inside" test).
+ */
+function mergeEqualities(operands: readonly ComparisonExpression[]): ComparisonExpression[] {
+  const groups = new Map<string, Comparison[]>();
+  const out: ComparisonExpression[] = [];
+  for (const o of operands) {
+    const mergeable =
+      o.kind === 'comparison' &&
+      !o.negated &&
+      (o.operator === '=' || o.operator === 'IN') &&
+      (Array.isArray(o.value) ? o.value : [o.value as Literal]).every(
+        (l) => l.type === 'string' && !l.value.includes('/'),
+      );
+    if (!mergeable) {
+      out.push(o);
+      continue;
+    }
+    const key = formatObjectPath(o.path);
+    const group = groups.get(key);
+    if (group) group.push(o);
+    else {
+      groups.set(key, [o]);
+      out.push(o);
+    }
+  }
+  return out.map((o) => {
+    const group = o.kind === 'comparison' ? groups.get(formatObjectPath(o.path)) : undefined;
+    if (!group || group[0] !== o || group.length === 1) return o;
+    const value = group.flatMap((c) => (Array.isArray(c.value) ? c.value : [c.value as Literal]));
+    return { ...o, operator: 'IN' as const, value };
+  });
+}
+
+/**
  * Compiles a comparison expression into a test of one root object.
  *
  * @example
@@ -39,7 +76,9 @@ function compileLeaf(e: Exclude<ComparisonExpression, { kind: 'and' | 'or' }>): 
  */
 export function compileComparison(e: ComparisonExpression): RootTest {
   if (e.kind === 'comparison' || e.kind === 'exists') return compileLeaf(e);
-  const tests = e.operands.map(compileComparison);
+  const operands = e.kind === 'or' ? mergeEqualities(e.operands) : e.operands;
+  if (operands.length === 1) return compileLeaf(operands[0] as Comparison);
+  const tests = operands.map(compileComparison);
   if (e.kind === 'and') {
     if (tests.length === 2) {
       const [a, b] = tests as [RootTest, RootTest];

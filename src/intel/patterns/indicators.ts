@@ -2,8 +2,9 @@
  * "Simple indicators" for the IOC index: a pattern that is one observation expression of `=`
  * or IN comparisons joined by OR, each on an indexable path, is just a list of values to look
  * up; any other pattern needs the full evaluator. Values are normalised the way the index
- * compares them: IP blocks in canonical form (`/32` and `/128` become plain addresses), domains
- * and e-mail addresses and hashes in lower case, a domain's trailing dot dropped.
+ * compares them: IP blocks in canonical form (`/32` and `/128` become plain addresses; host
+ * bits are kept, for the index's sanity rules to see), domains, e-mail addresses and hashes in
+ * lower case, a domain's trailing dot dropped.
  */
 import { canonicalHashName } from '../../core/observation.js';
 import type { ComparisonExpression, Literal, ObjectPath, Pattern } from './ast.js';
@@ -81,7 +82,7 @@ function address(v: string): Found {
   const full = b.prefix === (b.version === 4 ? 32 : 128);
   const type: SimpleIndicatorType =
     b.version === 4 ? (full ? 'ipv4' : 'cidr4') : full ? 'ipv6' : 'cidr6';
-  return { type, value: formatIpBlock(b) };
+  return { type, value: formatIpBlock(b, { keepHostBits: true }) };
 }
 
 function indicator(kind: Kind, hash: SimpleIndicatorType | undefined, raw: string): Found {

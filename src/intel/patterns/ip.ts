@@ -112,14 +112,15 @@ export function ipBlockWithin(inner: IpBlock, outer: IpBlock): boolean {
 }
 
 /**
- * Canonical text of a block with its host bits cleared: dotted quad, or RFC 5952 IPv6 (lower
- * case, longest zero run as `::`); the prefix only when shorter than the address.
+ * Canonical text of a block: dotted quad, or RFC 5952 IPv6 (lower case, longest zero run as
+ * `::`); the prefix only when shorter than the address. Host bits are cleared unless
+ * `keepHostBits` (an index may want to warn about `10.1.2.3/8`).
  *
  * @example formatIpBlock(parseIpBlock('2001:DB8:0:0::1/128')!) // '2001:db8::1'
  */
-export function formatIpBlock(b: IpBlock): string {
+export function formatIpBlock(b: IpBlock, opts: { keepHostBits?: boolean } = {}): string {
   const max = b.version === 4 ? 32 : 128;
-  const words = b.words.map((w, i) => maskWord(w, b.prefix - 32 * i));
+  const words = opts.keepHostBits ? b.words : b.words.map((w, i) => maskWord(w, b.prefix - 32 * i));
   let text: string;
   if (b.version === 4) {
     const w = words[0]!;

@@ -83,13 +83,14 @@ class Parser {
   }
 
   private qualifiedObservation(): ObservationExpression {
+    const simple = this.ts.is('[');
     let e = this.observationPrimary();
     const kinds = new Set<string>();
     for (;;) {
       const q = this.qualifier();
       if (!q) return e;
-      if (kinds.has(q.kind)) {
-        // The OASIS validator's rule: parentheses make a repeated qualifier explicit.
+      if (simple && kinds.has(q.kind)) {
+        // The OASIS validator's rule: on `[…]`, parentheses must make a repeat explicit.
         const name = q.kind === 'startstop' ? 'START/STOP' : q.kind.toUpperCase();
         throw this.ts.error(
           q.pos,
