@@ -9,8 +9,11 @@ export interface GainImportance {
   /** Σ over trees and their splits on the feature of the cover-weighted decrease. */
   readonly total: Float64Array;
   /**
-   * scikit-learn's `feature_importances_`: each tree's decreases normalised to sum 1, averaged
-   * over the trees that split at all, normalised again. Sums to 1 (or is all 0).
+   * The share of each feature, summing to 1 (or all 0). Averaging models (probability output):
+   * scikit-learn's forest `feature_importances_`, each tree's decreases normalised to sum 1,
+   * then averaged, so that every tree counts alike. Boosting (margin output): `total`
+   * normalised, as XGBoost's `total_gain` and LightGBM's `gain`, since its trees are steps of
+   * one sum and the late small corrections should count less than the first splits.
    */
   readonly share: Float64Array;
 }
@@ -40,6 +43,7 @@ export function gainImportance(view: TreeModelView): GainImportance {
     for (let f = 0; f < nf; f++) total[f]! += tree[f]!;
     if (treeSum > 0) for (let f = 0; f < nf; f++) share[f]! += tree[f]! / treeSum;
   }
+  if (view.outputSpace === 'margin') share.set(total);
   normalise(share);
   return { total, share };
 }

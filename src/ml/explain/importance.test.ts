@@ -49,6 +49,32 @@ describe('gain importance', () => {
     expect(share[1]).toBeCloseTo(1 / 3, 12);
   });
 
+  it('normalises the total for boosting, whose trees are steps of one sum', () => {
+    const and = andTree();
+    const t = and.trees[0]!;
+    // A stump on x2 whose decrease, 40·0.5 − 2·20·0.125 = 15, is ten times the AND tree's.
+    const stump = {
+      ...t,
+      nNodes: 3,
+      feature: Int32Array.of(2, -1, -1),
+      left: Int32Array.of(1, -1, -1),
+      right: Int32Array.of(2, -1, -1),
+      weight: Float32Array.of(40, 20, 20),
+      impurity: Float32Array.of(0.5, 0.125, 0.125),
+      value: Float32Array.of(0, 0, 0),
+      threshold: Float32Array.of(0, 0, 0),
+    };
+    const boosted: TreeModelView = { ...and, trees: [t, stump], outputSpace: 'margin' };
+    const { total, share } = gainImportance(boosted);
+    expect(Array.from(total)).toEqual([0.5, 1, 15]);
+    expect(share[2]).toBeCloseTo(15 / 16.5, 12);
+    // The same trees as a forest: each tree counts alike, so x2 gets half.
+    expect(gainImportance({ ...boosted, outputSpace: 'probability' }).share[2]).toBeCloseTo(
+      0.5,
+      12,
+    );
+  });
+
   it('is zero everywhere for a model that records no impurity', () => {
     const view = randomView(9);
     const { share, total } = gainImportance(view);
