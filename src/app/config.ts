@@ -11,6 +11,8 @@ export interface Config {
   readonly port: number;
   /** Where bundled data (data/) is, for first-run seeding. */
   readonly dataDir: string;
+  /** THREATMESH_DATABASE_URL (postgres://…): the PostgreSQL store; null: SQLite in the home. */
+  readonly databaseUrl: string | null;
 }
 
 export const DEFAULT_PORT = 7470;
@@ -25,5 +27,22 @@ export function readConfig(env: NodeJS.ProcessEnv, packageRoot: string): Config 
       hint: `use a whole number from 1 to 65535 (default ${DEFAULT_PORT})`,
     });
   }
-  return { home, host, port, dataDir: resolve(packageRoot, 'data') };
+  return {
+    home,
+    host,
+    port,
+    dataDir: resolve(packageRoot, 'data'),
+    databaseUrl: databaseUrl(env.THREATMESH_DATABASE_URL),
+  };
+}
+
+function databaseUrl(text: string | undefined): string | null {
+  if (text === undefined || text.trim() === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(text)) {
+    // Never echo the value: it may hold a password.
+    throw usageError('THREATMESH_DATABASE_URL is not a postgres:// URL', {
+      hint: 'write postgres://user@host:5432/database, or unset it to use SQLite under THREATMESH_HOME',
+    });
+  }
+  return text;
 }

@@ -5,8 +5,9 @@
 import type { KeyObject } from 'node:crypto';
 import { createPublicKey } from 'node:crypto';
 import { publicKeyString } from '../ml/bundle.js';
-import type { Store } from '../store/ports.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { StoreWithIntel } from '../store/intel-ports.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import { openSqliteStoreWithIntel } from '../store/sqlite/intel-store.js';
 import type { Config } from './config.js';
 import { ensureHome, homePaths, loadOrCreateSigningKey, type HomePaths } from './home.js';
 import { createLogger, type Logger } from './logger.js';
@@ -14,7 +15,7 @@ import { createLogger, type Logger } from './logger.js';
 export interface AppContext {
   readonly config: Config;
   readonly paths: HomePaths;
-  readonly store: Store;
+  readonly store: StoreWithIntel;
   readonly signingKey: KeyObject;
   /** This instance's public key (base64url). */
   readonly publicKey: string;
@@ -28,7 +29,9 @@ export function openApp(config: Config): AppContext {
   const paths = homePaths(config.home);
   ensureHome(paths);
   const log = createLogger(paths);
-  const store = openSqliteStore(paths.database);
+  const store = config.databaseUrl
+    ? openPostgresStore({ url: config.databaseUrl })
+    : openSqliteStoreWithIntel(paths.database);
   const signingKey = loadOrCreateSigningKey(paths);
   const publicKey = publicKeyString(createPublicKey(signingKey));
   return {

@@ -11,6 +11,8 @@ import { registerDataCommands } from './commands/data-commands.js';
 import { registerExplainCommands } from './commands/explain-commands.js';
 import { registerModelCommands } from './commands/model-commands.js';
 import { registerServeCommands } from './commands/serve-commands.js';
+import { registerStoreCommands } from './commands/store-commands.js';
+import { registerUnsupervisedCommands } from './commands/unsupervised-commands.js';
 import type { Terminal } from './terminal.js';
 
 export interface CliState {
@@ -45,6 +47,8 @@ export function buildProgram(term: Terminal, state: CliState): Command {
   registerModelCommands(program, env);
   registerExplainCommands(program, env);
   registerServeCommands(program, env);
+  registerStoreCommands(program, env);
+  registerUnsupervisedCommands(program, env);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
