@@ -117,6 +117,22 @@ export function negate(set: CharSet): CharSet {
 
 /** Whether code point `cp` is in the set. */
 export function inSet(set: CharSet, cp: number): boolean {
+  return inRangesOrProperties(set, cp) !== set.negated;
+}
+
+/**
+ * Case-insensitive membership: some case variant of `cp` is in the positive set, then the
+ * negation (so that `(?i)[^a]` refuses both `a` and `A`).
+ */
+export function inSetCaseless(set: CharSet, cp: number, lower: number, upper: number): boolean {
+  const found =
+    inRangesOrProperties(set, cp) ||
+    inRangesOrProperties(set, lower) ||
+    inRangesOrProperties(set, upper);
+  return found !== set.negated;
+}
+
+function inRangesOrProperties(set: CharSet, cp: number): boolean {
   const r = set.ranges;
   let found = false;
   let lo = 0;
@@ -139,7 +155,7 @@ export function inSet(set: CharSet, cp: number): boolean {
       }
     }
   }
-  return found !== set.negated;
+  return found;
 }
 
 /** Whether `cp` is a word character for `\b` (PCRE default: ASCII letters, digits, `_`). */

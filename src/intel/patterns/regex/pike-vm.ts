@@ -6,7 +6,7 @@
  * (V8's irregexp, Python's re) take exponential time. MATCHES only needs "is there a match",
  * so there are no captures and no thread priorities.
  */
-import { type CharSet, inSet, isWordChar } from './char-sets.js';
+import { type CharSet, inSet, inSetCaseless, isWordChar } from './char-sets.js';
 import { type AssertKind, type RegexNode, RegexSyntaxError, parseRegex } from './regex-syntax.js';
 
 const CHAR = 0;
@@ -263,7 +263,7 @@ class PikeVm implements SafeRegex {
         else if (o === ANY_NL) ok = true;
         else {
           const set = sets[x[pc]!]!;
-          ok = inSet(set, c) || (o === SET_CI && (inSet(set, fold(c)) || inSet(set, otherCase(c))));
+          ok = o === SET ? inSet(set, c) : inSetCaseless(set, c, fold(c), otherCase(c));
         }
         if (ok && this.add(pc + 1, next)) return true;
       }

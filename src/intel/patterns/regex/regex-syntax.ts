@@ -139,8 +139,11 @@ class RegexParser extends RegexCursor {
     const at = this.i;
     const c = this.s[this.i++]!;
     switch (String.fromCodePoint(c)) {
-      case '(':
-        return this.group(flags, at);
+      case '(': {
+        const g = this.group(flags, at);
+        // A group may be quantified even when it holds only an assertion: `(\b)*`.
+        return g && (g.t === 'assert' || g.t === 'empty') ? { t: 'cat', items: [g] } : g;
+      }
       case '[':
         return { t: 'set', set: parseCharClass(this), ci: flags.i };
       case '.':
