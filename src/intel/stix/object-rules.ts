@@ -64,20 +64,20 @@ function str(o: Obj, key: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function checkTimestamp(o: Obj, key: string, path: string, sink: IssueSink): void {
+/** True when the property holds a real timestamp; a string that is not one is reported. */
+function checkTimestamp(o: Obj, key: string, path: string, sink: IssueSink): boolean {
   const v = o[key];
-  if (typeof v !== 'string' || isStixTimestamp(v)) return;
+  if (typeof v !== 'string') return false;
+  if (isStixTimestamp(v)) return true;
   const at = childPath(path, key);
-  if (hasErrorAt(sink, at)) return;
-  sink.errors.push(
-    issue(
-      at,
-      `'${v}' is not a real date and time`,
-      'use an RFC 3339 UTC timestamp such as 2024-01-31T12:00:00.000Z',
-    ),
-  );
+  if (!hasErrorAt(sink, at)) {
+    const hint = 'use an RFC 3339 UTC timestamp such as 2024-01-31T12:00:00.000Z';
+    sink.errors.push(issue(at, `'${v}' is not a real date and time`, hint));
+  }
+  return false;
 }
 
+/** Reports `second` earlier than `first` (or equal, when `strict`); both are real timestamps. */
 function checkOrder(
   o: Obj,
   first: string,
@@ -86,10 +86,8 @@ function checkOrder(
   path: string,
   sink: IssueSink,
 ): void {
-  const a = o[first];
-  const b = o[second];
-  if (typeof a !== 'string' || typeof b !== 'string' || !isStixTimestamp(a) || !isStixTimestamp(b))
-    return;
+  const a = o[first] as string;
+  const b = o[second] as string;
   const c = compareStixTimestamps(b, a);
   if (c > 0 || (c === 0 && !strict)) return;
   sink.errors.push(
@@ -102,14 +100,16 @@ function checkOrder(
 }
 
 function checkTimestamps(o: Obj, type: string, path: string, sink: IssueSink): void {
-  checkTimestamp(o, 'created', path, sink);
-  checkTimestamp(o, 'modified', path, sink);
+  const created = checkTimestamp(o, 'created', path, sink);
+  const modified = checkTimestamp(o, 'modified', path, sink);
+  if (created && modified) checkOrder(o, 'created', 'modified', false, path, sink);
   const own = TIMESTAMPS[type];
-  if (own !== undefined) for (const key of own) checkTimestamp(o, key, path, sink);
-  checkOrder(o, 'created', 'modified', false, path, sink);
-  const pairs = ORDER[type];
-  if (pairs !== undefined)
-    for (const [a, b, strict] of pairs) checkOrder(o, a, b, strict, path, sink);
+  if (own === undefined) return;
+  const real = new Set<string>();
+  for (const key of own) if (checkTimestamp(o, key, path, sink)) real.add(key);
+  for (const [a, b, strict] of ORDER[type] ?? []) {
+    if (real.has(a) && real.has(b)) checkOrder(o, a, b, strict, path, sink);
+  }
   if (type === 'network-traffic' && o.is_active === true && o.end !== undefined) {
     sink.errors.push(
       issue(childPath(path, 'end'), 'active traffic has no end (§6.12)', 'drop end or is_active'),
@@ -134,8 +134,11 @@ function checkId(o: Obj, type: string, kind: StixKind, path: string, sink: Issue
     }
     return;
   }
-  const version = uuidVersion(id);
-  if (version === null) return; // the schema's identifier pattern reports the form
+  // `<type>--<UUID>`: the version is the UUID's 15th character. Reading it directly instead of
+  // matching a regular expression took a measurable share of this rule's time.
+  const version =
+    id.length === type.length + 38 ? parseInt(id.charAt(type.length + 16), 16) : uuidVersion(id);
+  if (version === null || Number.isNaN(version)) return; // the schema reports the form
   if (kind === 'sco') {
     const expected = computeScoId(o as Obj & { readonly type: string });
     if (expected === null || expected === id) return;

@@ -103,27 +103,30 @@ function report(sink: IssueSink, at: string, custom: boolean, message: string, h
   (custom ? sink.warnings : sink.errors).push(issue(at, message, hint));
 }
 
+/** `key` of `path`, or its item `index` (≥ 0): built only for a report. */
+function at(path: string, key: string, index: number): string {
+  return index < 0 ? childPath(path, key) : childPath(childPath(path, key), index);
+}
+
 function checkOne(
   value: unknown,
   target: Target | undefined,
-  where: () => string,
+  path: string,
+  key: string,
+  index: number,
   sink: IssueSink,
 ): void {
   if (typeof value !== 'string' || !IDENTIFIER.test(value)) {
-    report(
-      sink,
-      where(),
-      target === undefined,
-      'a reference must be a STIX identifier',
-      'use <object-type>--<UUID>',
-    );
+    const message = 'a reference must be a STIX identifier';
+    report(sink, at(path, key, index), target === undefined, message, 'use <object-type>--<UUID>');
     return;
   }
   if (target === undefined) return;
   const type = typeOfId(value)!;
   if (!accepts(target, type)) {
     const message = `must reference ${target.describe}, not ${type}`;
-    replaceErrorsAt(sink, issue(where(), message, 'point it at an object of the right type'));
+    const hint = 'point it at an object of the right type';
+    replaceErrorsAt(sink, issue(at(path, key, index), message, hint));
   }
 }
 
@@ -138,18 +141,17 @@ function checkProperties(
     if (!single && !key.endsWith('_refs')) continue;
     const target = targets[key] ?? COMMON[key];
     const value = o[key];
-    if (single) checkOne(value, target, () => childPath(path, key), sink);
+    if (single) checkOne(value, target, path, key, -1, sink);
     else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        checkOne(value[i], target, () => childPath(childPath(path, key), i), sink);
-      }
+      for (let i = 0; i < value.length; i++) checkOne(value[i], target, path, key, i, sink);
     } else {
+      const hint = 'use a JSON list of <object-type>--<UUID>';
       report(
         sink,
         childPath(path, key),
         target === undefined,
         'must be a list of identifiers',
-        'use a JSON list of <object-type>--<UUID>',
+        hint,
       );
     }
   }
@@ -168,9 +170,8 @@ export function checkReferences(o: Obj, path: string, sink: IssueSink): void {
   if (Array.isArray(granular)) {
     granular.forEach((g: unknown, i) => {
       if (g !== null && typeof g === 'object' && 'marking_ref' in g) {
-        const where = (): string =>
-          childPath(childPath(childPath(path, 'granular_markings'), i), 'marking_ref');
-        checkOne((g as Obj).marking_ref, COMMON.object_marking_refs, where, sink);
+        const base = childPath(childPath(path, 'granular_markings'), i);
+        checkOne((g as Obj).marking_ref, COMMON.object_marking_refs, base, 'marking_ref', -1, sink);
       }
     });
   }
