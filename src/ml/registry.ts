@@ -10,12 +10,30 @@ import type { ModelSpec } from './model.js';
 import { KNN } from './neighbors/knn.js';
 import { AUTOENCODER } from './nn/autoencoder.js';
 import { MLP } from './nn/mlp.js';
+import { LINEAR_SVM } from './svm/linear-svm.js';
+import { RBF_SVM } from './svm/rbf-svm.js';
 import { DECISION_TREE } from './trees/decision-tree.js';
+import { EXTRA_TREES } from './trees/extra-trees.js';
+import { GRADIENT_BOOSTING } from './trees/gradient-boosting.js';
+import { ISOLATION_FOREST } from './trees/isolation-forest.js';
 import { RANDOM_FOREST } from './trees/random-forest.js';
 
 /** Every model family, in the order the help lists them. */
 export function modelSpecs(): readonly ModelSpec[] {
-  return [DECISION_TREE, RANDOM_FOREST, KNN, LOGISTIC_REGRESSION, NAIVE_BAYES, MLP, AUTOENCODER];
+  return [
+    DECISION_TREE,
+    RANDOM_FOREST,
+    EXTRA_TREES,
+    GRADIENT_BOOSTING,
+    ISOLATION_FOREST,
+    KNN,
+    LOGISTIC_REGRESSION,
+    NAIVE_BAYES,
+    LINEAR_SVM,
+    RBF_SVM,
+    MLP,
+    AUTOENCODER,
+  ];
 }
 
 /** Model families by name. */

@@ -1,7 +1,9 @@
 /**
  * The best split of a node over one feature's histogram: every boundary between two non-empty
- * bins is a candidate (the NaN bin always goes right), scored by the criterion's proxy.
+ * bins is a candidate (the NaN bin always goes right), scored by the criterion's proxy. Extra
+ * trees instead score one random threshold per feature (`scanRandom`).
  */
+import type { FeatureBins } from './bin-edges.js';
 import { xlogx, type Criterion } from './criterion.js';
 import type { HistogramLayout } from './histogram.js';
 
@@ -23,6 +25,8 @@ export class SplitSearch {
   /** First non-empty bin on the right (`nBins[feature]` when only the NaN bin is). */
   firstRight = 0;
   score = -Infinity;
+  /** The split's threshold when it was drawn (extra trees); NaN: place it between the bins. */
+  threshold = NaN;
   leftWeight = 0;
   /** Class totals of the left child of the best split. */
   readonly leftTotals: Float64Array;
@@ -86,6 +90,81 @@ export class SplitSearch {
     return nonEmpty;
   }
 
+  /**
+   * Extra trees (Geurts et al. 2006, as scikit-learn's RandomSplitter): one threshold drawn
+   * uniformly between the smallest and largest value of feature `f` in the node (`u` uniform in
+   * [0, 1)), scored like any split. On bins, the rows split at the last bin whose largest value
+   * is at most the threshold, and the drawn threshold is kept when it lies in the gap between
+   * the two sides (so prediction routes training values as the bins did). Returns how many
+   * value bins hold rows (≤ 1: constant).
+   */
+  scanRandom(
+    hist: Float64Array,
+    f: number,
+    totals: Float64Array,
+    weight: number,
+    count: number,
+    bins: FeatureBins,
+    u: number,
+  ): number {
+    const { stride: s, nClasses: k, counted } = this.layout;
+    const base = this.layout.binOffset[f]! * s;
+    const nValueBins = this.layout.nBins[f]!;
+    let first = -1;
+    let last = -1;
+    let nonEmpty = 0;
+    for (let b = 0; b < nValueBins; b++) {
+      const o = base + b * s;
+      let nb = 0;
+      if (counted) nb = hist[o + k]!;
+      else for (let c = 0; c < k; c++) nb += hist[o + c]!;
+      if (nb === 0) continue;
+      nonEmpty++;
+      if (first < 0) first = b;
+      last = b;
+    }
+    if (nonEmpty <= 1) return nonEmpty;
+    const lo = bins.low[first]!;
+    const hi = bins.high[last]!;
+    const t = lo + u * (hi - lo);
+    const sums = this.sums;
+    sums.fill(0);
+    let wLeft = 0;
+    let nLeft = 0;
+    let lastLeft = first;
+    let firstRight = -1;
+    for (let b = first; b <= last; b++) {
+      const o = base + b * s;
+      let wb = 0;
+      for (let c = 0; c < k; c++) wb += hist[o + c]!;
+      const nb = counted ? hist[o + k]! : wb;
+      if (nb === 0) continue;
+      // The first bin always goes left and the last right, so both sides hold rows.
+      if (b !== first && (b === last || bins.high[b]! > t)) {
+        firstRight = b;
+        break;
+      }
+      for (let c = 0; c < k; c++) sums[c]! += hist[o + c]!;
+      wLeft += wb;
+      nLeft += nb;
+      lastLeft = b;
+    }
+    const tf = Math.fround(t);
+    const drawn = tf >= bins.high[lastLeft]! && tf < bins.low[firstRight]! ? tf : NaN;
+    this.consider(
+      f,
+      lastLeft,
+      firstRight,
+      totals,
+      weight,
+      wLeft,
+      counted ? count : weight,
+      nLeft,
+      drawn,
+    );
+    return nonEmpty;
+  }
+
   private consider(
     f: number,
     lastLeft: number,
@@ -95,6 +174,7 @@ export class SplitSearch {
     wLeft: number,
     total: number,
     nLeft: number,
+    threshold = NaN,
   ): void {
     if (nLeft < this.minSamplesLeaf || total - nLeft < this.minSamplesLeaf) return;
     const sums = this.sums;
@@ -123,6 +203,7 @@ export class SplitSearch {
       this.lastLeft = lastLeft;
       this.firstRight = firstRight;
       this.leftWeight = wLeft;
+      this.threshold = threshold;
       this.leftTotals.set(sums);
     }
   }

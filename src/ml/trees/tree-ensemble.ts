@@ -1,14 +1,21 @@
 /**
- * The fitted classifier of every averaging tree model: a decision tree is an ensemble of one.
- * Probabilities are the mean of the trees' leaf class distributions, as in scikit-learn's
- * forests.
+ * The fitted classifier of every averaging tree model (decision tree, random forest, extra
+ * trees): a decision tree is an ensemble of one. Probabilities are the mean of the trees' leaf
+ * class distributions, as in scikit-learn's forests, computed from the flattened forest.
  */
 import { badInput } from '../../core/errors.js';
 import type { Matrix } from '../../core/matrix.js';
 import type { Classifier, ModelState } from '../model.js';
 import { resolveParams, type ParamSpec, type Params } from '../params.js';
 import { stateNumber, type SerializedValue } from '../serialize.js';
-import { accumulateLeafValues, type FlatTree } from './tree.js';
+import {
+  compileForest,
+  forestRawOutput,
+  forestRowOutput,
+  type CompiledForest,
+} from './compiled-forest.js';
+import type { FlatTree } from './tree.js';
+import type { TreeExplainable, TreeModelView } from './tree-model-view.js';
 import { decodeTrees, encodeTrees } from './tree-state.js';
 
 /** Layout version of the state written by `TreeEnsembleClassifier.toState`. */
@@ -19,7 +26,7 @@ export const TREE_ENSEMBLE_STATE_VERSION = 1;
  * const model = new TreeEnsembleClassifier('decision-tree', params, 122, 2, [tree], null);
  * const proba = model.predictProba(x);
  */
-export class TreeEnsembleClassifier implements Classifier {
+export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
   readonly kind: string;
   readonly params: Params;
   readonly nFeatures: number;
@@ -27,6 +34,9 @@ export class TreeEnsembleClassifier implements Classifier {
   readonly trees: readonly FlatTree[];
   /** Out-of-bag accuracy, when the fit computed it. */
   readonly oobScore: number | null;
+  /** The trees flattened for serving (shared memory, readable by worker threads). */
+  readonly compiled: CompiledForest;
+  private readonly rowRaw: Float64Array;
 
   constructor(
     kind: string,
@@ -42,6 +52,14 @@ export class TreeEnsembleClassifier implements Classifier {
     this.nClasses = nClasses;
     this.trees = trees;
     this.oobScore = oobScore;
+    this.compiled = compileForest(trees, {
+      nFeatures,
+      nOutputs: nClasses,
+      scale: 1 / trees.length,
+      base: new Float64Array(nClasses),
+      treeOutput: null,
+    });
+    this.rowRaw = new Float64Array(nClasses);
   }
 
   predictProba(x: Matrix, out?: Float32Array): Float32Array {
@@ -58,12 +76,34 @@ export class TreeEnsembleClassifier implements Classifier {
       throw new RangeError(`predictProba: out has length ${out.length}, expected ${size}`);
     }
     const proba = out ?? new Float32Array(size);
-    proba.fill(0);
-    const scale = 1 / this.trees.length;
-    for (const tree of this.trees) {
-      accumulateLeafValues(tree, x.data, x.rows, x.cols, proba, scale);
-    }
+    const raw = new Float64Array(size);
+    forestRawOutput(this.compiled, x.data, x.cols, 0, x.rows, raw);
+    proba.set(raw);
     return proba;
+  }
+
+  /**
+   * Class probabilities of one row into `out` (length `nClasses`), allocating nothing.
+   *
+   * @example
+   * const p = new Float32Array(model.nClasses);
+   * model.predictRow(row, p);
+   */
+  predictRow(x: Float32Array, out: Float32Array): void {
+    forestRowOutput(this.compiled, x, this.rowRaw);
+    for (let c = 0; c < this.nClasses; c++) out[c] = this.rowRaw[c]!;
+  }
+
+  /** The averaging view: class-distribution leaves, scale 1/T, probabilities (tree-model-view.ts). */
+  treeView(): TreeModelView {
+    return {
+      nFeatures: this.nFeatures,
+      nOutputs: this.nClasses,
+      trees: this.trees,
+      scale: 1 / this.trees.length,
+      base: new Float64Array(this.nClasses),
+      outputSpace: 'probability',
+    };
   }
 
   toState(): ModelState {

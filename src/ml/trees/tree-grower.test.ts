@@ -31,7 +31,12 @@ describe('TreeGrower with row weights', () => {
       fc.property(cases, ({ seed, n, minSamplesLeaf, maxFeatures }) => {
         const { x, y } = noisyData(n, seed);
         const data = binTrainingData(x, y, 3, { seed, maxBins: 255 });
-        const params = { criterion: 'gini' as const, maxDepth: 0, minSamplesSplit: 2 };
+        const params = {
+          criterion: 'gini' as const,
+          maxDepth: 0,
+          minSamplesSplit: 2,
+          splitter: 'best' as const,
+        };
         const grower = new TreeGrower(data, { ...params, minSamplesLeaf, maxFeatures }, true);
         const rng = new Random(seed);
         const weights = Float64Array.from({ length: n }, () => rng.int(4));
@@ -69,6 +74,7 @@ describe('TreeGrower histogram memory', () => {
     const data = binTrainingData(x, y, 3, { seed: 0, maxBins: 255 });
     const params = {
       criterion: 'entropy' as const,
+      splitter: 'best' as const,
       maxDepth: 0,
       minSamplesSplit: 2,
       minSamplesLeaf: 1,

@@ -8,6 +8,7 @@
  * child's are the parent's minus those. With a random subset of features per node (forests)
  * the parent's histograms cover other features, so each drawn feature is built directly.
  * Features found constant in a node are dropped for its whole subtree, as scikit-learn does.
+ * Extra trees draw one random threshold per examined feature instead of scanning every bin.
  */
 import type { Random } from '../../core/random.js';
 import { splitThreshold, type BinMapper, type BinnedMatrix } from './binning.js';
@@ -40,6 +41,8 @@ export interface GrowParams {
    * is constant in the node counts, but drawing goes on until one is not.
    */
   readonly maxFeatures: number;
+  /** `best`: every bin boundary (CART); `random`: one random threshold per feature (extra trees). */
+  readonly splitter: 'best' | 'random';
 }
 
 /** The binned training data, shared by every tree of an ensemble. */
@@ -128,13 +131,16 @@ export class TreeGrower {
         e.hist = this.takeHist();
         this.buildAll(e.hist, e.features, e.nConst, e.start, e.end);
       }
-      this.scanAll(e, count);
+      this.scanAll(e, count, rng);
     } else {
       this.scanSample(e, count, rng);
     }
     if (best.feature < 0) return this.release(e);
     const f = best.feature;
-    builder.setSplit(node, f, splitThreshold(this.data.mapper, f, best.lastLeft, best.firstRight));
+    const threshold = Number.isNaN(best.threshold)
+      ? splitThreshold(this.data.mapper, f, best.lastLeft, best.firstRight)
+      : best.threshold;
+    builder.setSplit(node, f, threshold);
     const { codes, rows: n } = this.data.binned;
     const mid = this.nodeRows.partition(codes, f * n, e.start, e.end, best.lastLeft);
     // Right first so that the left child is popped next and numbered node + 1 (pre-order).
@@ -151,12 +157,12 @@ export class TreeGrower {
   }
 
   /** Every non-constant feature of a node whose histograms are complete. */
-  private scanAll(e: PendingNode, count: number): void {
+  private scanAll(e: PendingNode, count: number, rng: Random): void {
     const hist = e.hist!;
     const features = e.features;
     for (let i = e.nConst; i < features.length; i++) {
       const f = features[i]!;
-      if (this.search.scanFeature(hist, f, e.totals, e.weight, count) <= 1) {
+      if (this.scanOne(hist, f, e, count, rng) <= 1) {
         features[i] = features[e.nConst]!;
         features[e.nConst++] = f;
       }
@@ -195,13 +201,28 @@ export class TreeGrower {
       let constant = isConstant(binned, f, rows, e.start, e.end);
       if (!constant) {
         buildFeatureHistogram(hist, this.layout, binned, f, this.nodeRows, e.start, e.end);
-        constant = this.search.scanFeature(hist, f, e.totals, e.weight, count) <= 1;
+        constant = this.scanOne(hist, f, e, count, rng) <= 1;
       }
       if (constant) swap(features, j, known + found++);
       else swap(features, j, --undrawnEnd);
     }
     e.nConst = known + found;
     this.pool.push(hist);
+  }
+
+  /** Scan feature `f` with the grower's splitter; returns its non-empty bins (≤ 1: constant). */
+  private scanOne(
+    hist: Float64Array,
+    f: number,
+    e: PendingNode,
+    count: number,
+    rng: Random,
+  ): number {
+    if (this.params.splitter === 'best') {
+      return this.search.scanFeature(hist, f, e.totals, e.weight, count);
+    }
+    const bins = this.data.mapper.features[f]!;
+    return this.search.scanRandom(hist, f, e.totals, e.weight, count, bins, rng.next());
   }
 
   /** Histograms of the children that will be split: build the smaller, subtract for the larger. */

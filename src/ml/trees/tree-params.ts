@@ -99,8 +99,13 @@ export function featuresPerSplit(mode: string, fraction: number, nFeatures: numb
  * @example
  * const grow = growParams(resolveParams(DECISION_TREE.params, {}), x.cols);
  */
-export function growParams(p: Params, nFeatures: number): GrowParams {
+export function growParams(
+  p: Params,
+  nFeatures: number,
+  splitter: GrowParams['splitter'] = 'best',
+): GrowParams {
   return {
+    splitter,
     criterion: strParam(p, 'criterion') as Criterion,
     maxDepth: numParam(p, 'maxDepth'),
     minSamplesSplit: numParam(p, 'minSamplesSplit'),

@@ -24,6 +24,8 @@ export function encodeTrees(trees: readonly FlatTree[]): { [key: string]: Serial
   const value = new Float32Array(total * k);
   const weight = new Float32Array(total);
   const impurity = new Float32Array(total);
+  const anyMissingLeft = trees.some((t) => t.missingLeft !== undefined);
+  const missingLeft = anyMissingLeft ? new Uint8Array(total) : null;
   let at = 0;
   trees.forEach((t, i) => {
     nodes[i] = t.nNodes;
@@ -34,9 +36,13 @@ export function encodeTrees(trees: readonly FlatTree[]): { [key: string]: Serial
     value.set(t.value, at * k);
     weight.set(t.weight, at);
     impurity.set(t.impurity, at);
+    if (missingLeft !== null && t.missingLeft !== undefined) missingLeft.set(t.missingLeft, at);
     at += t.nNodes;
   });
   return {
+    // Written only by models with a learned missing-value direction, so that the states of
+    // trees and forests stay as they were.
+    ...(missingLeft !== null ? { missingLeft: encodeTyped(missingLeft) } : {}),
     nodes: encodeTyped(nodes),
     feature: encodeTyped(feature),
     threshold: encodeTyped(threshold),
@@ -73,6 +79,10 @@ export function decodeTrees(
   const value = decodeTyped(data.value, 'f32', 'trees.value');
   const weight = decodeTyped(data.weight, 'f32', 'trees.weight');
   const impurity = decodeTyped(data.impurity, 'f32', 'trees.impurity');
+  const missingLeft =
+    data.missingLeft === undefined
+      ? null
+      : decodeTyped(data.missingLeft, 'u8', 'trees.missingLeft');
   let total = 0;
   for (const n of nodes) {
     if (n < 1) throw badInput(`model state: a tree has ${n} nodes`);
@@ -85,6 +95,7 @@ export function decodeTrees(
     ['right', right, total],
     ['weight', weight, total],
     ['impurity', impurity, total],
+    ['missingLeft', missingLeft ?? new Uint8Array(total), total],
     ['value', value, total * nOutputs],
   ] as const) {
     if (a.length !== want) {
@@ -106,6 +117,7 @@ export function decodeTrees(
       value: value.slice(at * nOutputs, (at + n) * nOutputs),
       weight: weight.slice(at, at + n),
       impurity: impurity.slice(at, at + n),
+      ...(missingLeft !== null ? { missingLeft: missingLeft.slice(at, at + n) } : {}),
     };
     checkStructure(tree, nFeatures, trees.length);
     trees.push(tree);
@@ -116,6 +128,14 @@ export function decodeTrees(
 
 function checkStructure(t: FlatTree, nFeatures: number, index: number): void {
   for (let i = 0; i < t.nNodes; i++) {
+    if (t.missingLeft !== undefined && t.missingLeft[i]! > 1) {
+      throw badInput(
+        `model state: tree ${index} node ${i} has missing-value direction ${t.missingLeft[i]}`,
+        {
+          hint: 'the bundle is damaged; retrain the model',
+        },
+      );
+    }
     const f = t.feature[i]!;
     if (f === -1) continue;
     const l = t.left[i]!;

@@ -1,6 +1,6 @@
 /**
  * A fitted tree as parallel typed arrays (no node objects), shared by every tree learner:
- * classification trees, forests, and later boosting, isolation forests and TreeSHAP.
+ * classification trees, forests, gradient boosting, isolation forests and TreeSHAP.
  * Nodes are numbered in pre-order with the left subtree first, so the left child of node `i`
  * is always `i + 1` and the right child comes after the whole left subtree.
  */
@@ -11,16 +11,32 @@ export interface FlatTree {
   readonly nOutputs: number;
   /** Feature tested at each node; -1 marks a leaf. */
   readonly feature: Int32Array;
-  /** `x <= threshold` goes left; anything else, NaN included, goes right. */
+  /**
+   * `x <= threshold` goes left; anything else goes right, and so does NaN unless `missingLeft`
+   * says otherwise for the node (use `goesLeft`).
+   */
   readonly threshold: Float32Array;
+  /**
+   * Gradient boosting's learned default direction: 1 where NaN goes left at a split. Absent when
+   * NaN goes right everywhere (classification trees, forests, isolation trees).
+   */
+  readonly missingLeft?: Uint8Array;
   /** Child indices; -1 at leaves. `left[i]` is `i + 1` at every split (pre-order). */
   readonly left: Int32Array;
   readonly right: Int32Array;
-  /** `nNodes × nOutputs`: the normalised class distribution of the training rows at the node. */
+  /**
+   * `nNodes × nOutputs`: what the node predicts. Classification trees: the normalised class
+   * distribution of its training rows; boosting: the (learning-rate scaled) Newton step;
+   * isolation trees: the path length depth + c(size).
+   */
   readonly value: Float32Array;
   /** Weighted number of training rows reaching the node (the "cover" of TreeSHAP). */
   readonly weight: Float32Array;
-  /** Impurity of the node under the criterion it was grown with. */
+  /**
+   * Impurity of the node under the criterion it was grown with, such that
+   * `w·I(node) − w_l·I(left) − w_r·I(right)` is the split's gain (boosting stores
+   * −G²/(2(H+λ)·w) for that reason; isolation trees store 0).
+   */
   readonly impurity: Float32Array;
 }
 
@@ -76,6 +92,13 @@ export class TreeBuilder {
     this.impurity[id] = impurity;
   }
 
+  /** Store a one-output node's value (a regression or isolation tree) and weight. */
+  setValue(id: number, value: number, weight: number): void {
+    this.value[id * this.nOutputs] = value;
+    this.weight[id] = weight;
+    this.impurity[id] = 0;
+  }
+
   setSplit(id: number, feature: number, threshold: number): void {
     this.feature[id] = feature;
     this.threshold[id] = threshold;
@@ -115,50 +138,30 @@ export class TreeBuilder {
 }
 
 /**
+ * Whether value `v` goes to the left child at split `node`: `v <= threshold`, or NaN where the
+ * tree learned that missing values go left.
+ *
+ * @example
+ * const next = goesLeft(tree, node, v) ? node + 1 : tree.right[node]!;
+ */
+export function goesLeft(tree: FlatTree, node: number, v: number): boolean {
+  if (v <= tree.threshold[node]!) return true;
+  return v !== v && tree.missingLeft !== undefined && tree.missingLeft[node] === 1;
+}
+
+/**
  * Index of the leaf that row `base / cols` of a row-major matrix reaches.
  *
  * @example
  * const leaf = leafIndex(tree, x.data, i * x.cols);
  */
 export function leafIndex(tree: FlatTree, data: Float32Array, base: number): number {
-  const { feature, threshold, right } = tree;
+  const { feature, right } = tree;
   let node = 0;
   let f = feature[0]!;
   while (f >= 0) {
-    node = data[base + f]! <= threshold[node]! ? node + 1 : right[node]!;
+    node = goesLeft(tree, node, data[base + f]!) ? node + 1 : right[node]!;
     f = feature[node]!;
   }
   return node;
-}
-
-/**
- * Add `scale ×` the leaf value of every row of `data` (row-major, `cols` wide) to `out`
- * (row-major, `nOutputs` wide). One tree at a time over all rows keeps the tree in cache.
- *
- * @example
- * for (const t of trees) accumulateLeafValues(t, x.data, x.rows, x.cols, out, 1 / trees.length);
- */
-export function accumulateLeafValues(
-  tree: FlatTree,
-  data: Float32Array,
-  rows: number,
-  cols: number,
-  out: Float32Array,
-  scale: number,
-): void {
-  const { feature, threshold, right, value } = tree;
-  const k = tree.nOutputs;
-  const root = feature[0]!;
-  for (let i = 0, base = 0; i < rows; i++, base += cols) {
-    let node = 0;
-    let f = root;
-    // The left child is the next node: one load fewer per level, 10 % faster on RF-100.
-    while (f >= 0) {
-      node = data[base + f]! <= threshold[node]! ? node + 1 : right[node]!;
-      f = feature[node]!;
-    }
-    const v = node * k;
-    const o = i * k;
-    for (let c = 0; c < k; c++) out[o + c]! += scale * value[v + c]!;
-  }
 }
