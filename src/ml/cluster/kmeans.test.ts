@@ -51,7 +51,7 @@ function naiveLloyd(x: Matrix, init: Float64Array, k: number, maxIter: number, t
     const count = new Float64Array(k);
     for (let i = 0; i < n; i++) {
       count[now[i]!]!++;
-      for (let t = 0; t < d; t++) next[now[i]! * d + t] += data[i * d + t]!;
+      for (let t = 0; t < d; t++) next[now[i]! * d + t] = next[now[i]! * d + t]! + data[i * d + t]!;
     }
     let shift = 0;
     for (let c = 0; c < k; c++) {
