@@ -11,6 +11,7 @@ import { loadStixValidator } from '../../src/intel/stix/validator.js';
 import type { StixValidator } from '../../src/intel/stix/validator.js';
 import { readStixSchemaDocuments } from '../../src/intel/stix/schema-documents.js';
 import { SAFE_PATTERNS } from '../../src/intel/stix/schema-validators.js';
+import { tlp1MarkingDefinitions, tlp2MarkingDefinitions } from '../../src/core/stix/tlp.js';
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'stix', name), 'utf8')) as Record<
@@ -137,6 +138,19 @@ describe('deliberately broken objects', () => {
   });
 });
 
+describe('the TLP marking definitions of core/stix', () => {
+  it('validate against the official schemas, TLP 2.0 and TLP 1.0 alike', () => {
+    const all = [
+      ...Object.values(tlp2MarkingDefinitions()),
+      ...Object.values(tlp1MarkingDefinitions()),
+    ];
+    for (const marking of all) {
+      const r = stix.validateObject(marking);
+      expect([...r.errors, ...r.warnings], marking.id).toEqual([]);
+    }
+  });
+});
+
 describe('the bundle envelope', () => {
   it('reports a 2.0 bundle, a bad id and a non-list', () => {
     const r = stix.validateBundle({
@@ -162,6 +176,20 @@ describe('the bundle envelope', () => {
       objects: ['text', { id: 'x' }],
     });
     expect(r.objects.map((o) => o.errors[0]?.path)).toEqual(['$.objects[0]', '$.objects[1].type']);
+  });
+
+  it('rejects a bundle nested in a bundle', () => {
+    const inner = {
+      type: 'bundle',
+      id: 'bundle--5a8c2d1e-3f4b-4c6d-8e9f-0a1b2c3d4e5f',
+      objects: [],
+    };
+    const r = stix.validateBundle({
+      type: 'bundle',
+      id: 'bundle--0d3a6c4e-5f1b-4a2e-9c8d-7b6a5f4e3d2c',
+      objects: [inner],
+    });
+    expect(r.objects[0]!.errors.map((e) => e.path)).toContain('$.objects[0].type');
   });
 
   it('accepts an empty bundle and warns about a repeated version', () => {

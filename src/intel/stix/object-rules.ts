@@ -206,6 +206,12 @@ export function checkObjectRules(o: Obj, path: string, sink: IssueSink): void {
       ),
     );
   }
+  if (type === 'bundle') {
+    const message = 'a bundle is not a STIX object and cannot be nested (§8)';
+    sink.errors.push(
+      issue(childPath(path, 'type'), message, "move its objects into the outer bundle's objects"),
+    );
+  }
   checkId(o, type, kind, path, sink);
   checkTimestamps(o, type, path, sink);
   checkPropertyNames(o, path, sink);

@@ -10,6 +10,7 @@
  */
 import { badInput } from '../../../core/errors.js';
 import type { StixObject } from '../../../core/stix/object.js';
+import { hasMillisecondPrecision, isStixTimestamp } from '../../../core/stix/timestamp.js';
 import { liftObservables } from './upgrade-observables.js';
 
 type Obj = Record<string, unknown>;
@@ -23,13 +24,12 @@ const LABELS_BECAME: Readonly<Record<string, string>> = {
   tool: 'tool_types',
 };
 
-const SECONDS_ONLY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,2})?Z$/;
-
 /** `…:27Z` → `…:27.000Z`, `…:27.5Z` → `…:27.500Z`; anything else unchanged. */
 function toMilliseconds(value: unknown): unknown {
-  if (typeof value !== 'string' || !SECONDS_ONLY.test(value)) return value;
-  const dot = value.indexOf('.', 19);
-  const fraction = dot < 0 ? '' : value.slice(dot + 1, -1);
+  if (typeof value !== 'string' || !isStixTimestamp(value) || hasMillisecondPrecision(value)) {
+    return value;
+  }
+  const fraction = value.length > 20 ? value.slice(20, -1) : '';
   return `${value.slice(0, 19)}.${fraction.padEnd(3, '0')}Z`;
 }
 
