@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { TASKS, type Task } from '../core/dataset.js';
 import { usageError } from '../core/errors.js';
+import { defaultThreads, MAX_THREADS } from '../ml/parallel/thread-count.js';
 import type { DataRequest } from '../app/experiments/load-data.js';
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -43,6 +44,23 @@ export function intOption(name: string, text: string | undefined, min: number): 
   const v = Number(text);
   if (!Number.isInteger(v) || v < min) {
     throw usageError(`${name} ${text}: expected a whole number ≥ ${min}`);
+  }
+  return v;
+}
+
+/**
+ * `--threads N`: a whole number from 1 to 64; every core of this machine when absent.
+ *
+ * @example
+ * threadsOption(o.threads) // 2 on a 2-core machine
+ */
+export function threadsOption(text: string | undefined): number {
+  if (text === undefined) return defaultThreads();
+  const v = Number(text);
+  if (!Number.isInteger(v) || v < 1 || v > MAX_THREADS) {
+    throw usageError(`--threads ${text}: expected a whole number from 1 to ${MAX_THREADS}`, {
+      hint: `this machine has ${defaultThreads()} cores; the model is the same for any thread count`,
+    });
   }
   return v;
 }

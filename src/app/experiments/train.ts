@@ -33,6 +33,8 @@ export interface TrainRequest extends DataRequest {
   readonly steps?: string;
   /** Fit on the normal rows only (anomaly models; implied for them). */
   readonly normalOnly?: boolean;
+  /** Threads the model may train on (1 … 64); the model is the same for any count. */
+  readonly threads?: number;
 }
 
 export interface TrainResult {
@@ -82,6 +84,7 @@ export async function trainModel(
   const classifier = await estimator.fit(matrix, fitData.labels!, ds.classes.length, {
     seed: req.seed,
     onProgress: (done, total) => progress.update(done, total),
+    ...(req.threads !== undefined ? { threads: req.threads } : {}),
   });
   progress.done();
   const fitSeconds = (performance.now() - t0) / 1000;
@@ -121,7 +124,11 @@ export async function trainModel(
     file: basename(req.file),
     dataFingerprint: fingerprint,
     params: { model: spec.name, seed: req.seed, steps: steps.map((s) => s.kind), ...params },
-    metrics: { rows: fitData.n, fitSeconds },
+    metrics: {
+      rows: fitData.n,
+      fitSeconds,
+      ...(req.threads !== undefined ? { threads: req.threads } : {}),
+    },
     details: {},
     startedAt: startedAt.toISOString(),
     seconds: (Date.now() - startedAt.getTime()) / 1000,

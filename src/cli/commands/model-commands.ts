@@ -19,6 +19,7 @@ import {
   dataRequest,
   intOption,
   taskOption,
+  threadsOption,
   type DataOptionValues,
 } from '../options.js';
 import { printEvaluation, printCv, printModels, printRuns } from './model-output.js';
@@ -33,6 +34,7 @@ interface TrainOptions extends DataOptionValues {
   out?: string;
   steps?: string;
   normalOnly?: boolean;
+  threads?: string;
   json?: boolean;
 }
 
@@ -58,10 +60,15 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
       .option('--out <file>', 'also write the bundle to FILE (gzip if it ends in .gz)')
       .option('--steps <list>', 'feature pipeline, e.g. impute,onehot,standard (default by model)')
       .option('--normal-only', 'fit on the normal rows only (anomaly models; implied for them)')
+      .option(
+        '--threads <n>',
+        'threads to train on, 1 … 64 (default: every core); the model is the same for any count',
+      )
       .option('--json', 'print the result as JSON'),
   ).action(async (o: TrainOptions) => {
     const task = taskOption(o.task);
     const seed = intOption('--seed', o.seed, 0) ?? 0;
+    const threads = threadsOption(o.threads);
     const app = env.app();
     const r = await trainModel(
       app,
@@ -74,6 +81,7 @@ export function registerModelCommands(program: Command, env: CommandEnv): void {
         ...(o.out !== undefined ? { out: o.out } : {}),
         ...(o.steps !== undefined ? { steps: o.steps } : {}),
         ...(o.normalOnly ? { normalOnly: true } : {}),
+        threads,
       },
       env.term.progress(),
     );
