@@ -11,7 +11,11 @@ import { loadStixValidator } from '../../src/intel/stix/validator.js';
 import type { StixValidator } from '../../src/intel/stix/validator.js';
 import { readStixSchemaDocuments } from '../../src/intel/stix/schema-documents.js';
 import { SAFE_PATTERNS } from '../../src/intel/stix/schema-validators.js';
-import { tlp1MarkingDefinitions, tlp2MarkingDefinitions } from '../../src/core/stix/tlp.js';
+import {
+  TLP2_EXTENSION_ID,
+  tlp1MarkingDefinitions,
+  tlp2MarkingDefinitions,
+} from '../../src/core/stix/tlp.js';
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'stix', name), 'utf8')) as Record<
@@ -148,6 +152,24 @@ describe('the TLP marking definitions of core/stix', () => {
       const r = stix.validateObject(marking);
       expect([...r.errors, ...r.warnings], marking.id).toEqual([]);
     }
+  });
+});
+
+describe('marking definitions', () => {
+  it('cannot be versioned', () => {
+    const r = stix.validateObject({
+      ...tlp2MarkingDefinitions().green,
+      modified: '2023-01-01T00:00:00.000Z',
+    });
+    expect(r.errors.map((e) => e.path)).toEqual(['$.modified']);
+  });
+
+  it('with an official TLP 2.0 id must carry that level', () => {
+    const forged = structuredClone(tlp2MarkingDefinitions().clear) as Record<string, unknown>;
+    (forged.extensions as Record<string, Record<string, unknown>>)[TLP2_EXTENSION_ID]!.tlp_2_0 =
+      'red';
+    const r = stix.validateObject(forged);
+    expect(r.errors.map((e) => e.path)).toEqual([`$.extensions['${TLP2_EXTENSION_ID}'].tlp_2_0`]);
   });
 });
 

@@ -14,7 +14,7 @@ import { checkObjectRules } from './object-rules.js';
 import { checkReferences } from './reference-rules.js';
 import { checkExtensions } from './extension-rules.js';
 import type { ExtensionDefinitions } from './extension-rules.js';
-import { checkGranularSelectors } from './marking-rules.js';
+import { checkGranularSelectors, checkMarkingDefinition } from './marking-rules.js';
 
 export interface ObjectValidation {
   /** JSON path of the object: `$` alone, `$.objects[3]` in a bundle. */
@@ -108,6 +108,7 @@ function validateOne(
   checkReferences(object, path, sink);
   checkExtensions(object, path, definitions, sink);
   checkGranularSelectors(object, path, sink);
+  checkMarkingDefinition(object, path, sink);
   return result(path, id, type, sink.errors, sink.warnings);
 }
 
