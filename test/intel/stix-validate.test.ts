@@ -125,6 +125,14 @@ describe('deliberately broken objects', () => {
     expect(result.valid).toBe(false);
   });
 
+  it('keeps a non-deterministic UUIDv5 SCO id with a warning when the policy says so', () => {
+    const lenient = loadStixValidator(join(REPO_ROOT, 'data'), { scoIdMismatch: 'warning' });
+    const object = (fixture('broken-bundle.json').objects as unknown[])[5];
+    const r = lenient.validateObject(object);
+    expect(r.valid).toBe(true);
+    expect(r.warnings.map((w) => w.path)).toEqual(['$.id']);
+  });
+
   it('warns (does not reject) an SCO whose id is a UUIDv4', () => {
     const r = stix.validateObject({
       type: 'ipv4-addr',

@@ -14,6 +14,7 @@ export { createStixValidator, loadStixValidator } from './validator.js';
 export type { StixSchemaDocuments } from './schema-documents.js';
 export { readStixSchemaDocuments } from './schema-documents.js';
 export type { ExtensionDefinitions } from './extension-rules.js';
+export type { RulePolicy } from './object-rules.js';
 export type { UpgradeResult } from './upgrade/upgrade-object.js';
 export { upgrade20to21 } from './upgrade/upgrade-object.js';
 export { upgradeBundle20to21 } from './upgrade/upgrade-bundle.js';

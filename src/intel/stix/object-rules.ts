@@ -59,6 +59,18 @@ const ORDER: Readonly<Record<string, readonly (readonly [string, string, boolean
 
 const PROPERTY_NAME = /^[a-z0-9_]{3,250}$/;
 
+/** Choices where STIX content in the wild differs from the letter of the spec. */
+export interface RulePolicy {
+  /**
+   * An SCO id that is a UUIDv5 but not the one §2.9 computes: `error` (default) rejects it,
+   * since it breaks deduplication by id; `warning` keeps it, for feeds from producers that
+   * compute ids differently.
+   */
+  readonly scoIdMismatch: 'error' | 'warning';
+}
+
+export const STRICT: RulePolicy = { scoIdMismatch: 'error' };
+
 function str(o: Obj, key: string): string | undefined {
   const v = o[key];
   return typeof v === 'string' ? v : undefined;
@@ -117,7 +129,14 @@ function checkTimestamps(o: Obj, type: string, path: string, sink: IssueSink): v
   }
 }
 
-function checkId(o: Obj, type: string, kind: StixKind, path: string, sink: IssueSink): void {
+function checkId(
+  o: Obj,
+  type: string,
+  kind: StixKind,
+  path: string,
+  sink: IssueSink,
+  policy: RulePolicy,
+): void {
   const id = str(o, 'id');
   if (id === undefined) return;
   const at = childPath(path, 'id');
@@ -143,7 +162,7 @@ function checkId(o: Obj, type: string, kind: StixKind, path: string, sink: Issue
     const expected = computeScoId(o as Obj & { readonly type: string });
     if (expected === null || expected === id) return;
     if (version === 5) {
-      sink.errors.push(
+      (policy.scoIdMismatch === 'error' ? sink.errors : sink.warnings).push(
         issue(
           at,
           'not the deterministic id of its ID-contributing properties (§2.9)',
@@ -191,7 +210,12 @@ function checkPropertyNames(o: Obj, path: string, sink: IssueSink): void {
  *
  * @example checkObjectRules(object, '$.objects[3]', sink)
  */
-export function checkObjectRules(o: Obj, path: string, sink: IssueSink): void {
+export function checkObjectRules(
+  o: Obj,
+  path: string,
+  sink: IssueSink,
+  policy: RulePolicy = STRICT,
+): void {
   const type = str(o, 'type');
   if (type === undefined) return;
   const kind = stixKind(type);
@@ -212,7 +236,7 @@ export function checkObjectRules(o: Obj, path: string, sink: IssueSink): void {
       issue(childPath(path, 'type'), message, "move its objects into the outer bundle's objects"),
     );
   }
-  checkId(o, type, kind, path, sink);
+  checkId(o, type, kind, path, sink, policy);
   checkTimestamps(o, type, path, sink);
   checkPropertyNames(o, path, sink);
   if (type === 'observed-data' && o.objects !== undefined && o.object_refs !== undefined) {

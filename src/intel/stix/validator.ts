@@ -10,7 +10,8 @@ import type { StixSchemaDocuments } from './schema-documents.js';
 import { compileStixSchemas } from './schema-validators.js';
 import type { StixSchemaValidators } from './schema-validators.js';
 import { schemaIssues } from './schema-issues.js';
-import { checkObjectRules } from './object-rules.js';
+import { STRICT, checkObjectRules } from './object-rules.js';
+import type { RulePolicy } from './object-rules.js';
 import { checkReferences } from './reference-rules.js';
 import { checkExtensions } from './extension-rules.js';
 import type { ExtensionDefinitions } from './extension-rules.js';
@@ -87,6 +88,7 @@ function result(
 
 function validateOne(
   schemas: StixSchemaValidators,
+  policy: RulePolicy,
   object: unknown,
   path: string,
   definitions: ExtensionDefinitions,
@@ -104,7 +106,7 @@ function validateOne(
   }
   const validate = schemas.forObject(type, object.created !== undefined);
   if (!validate(object)) sink.errors.push(...schemaIssues(validate.errors ?? [], path, object));
-  checkObjectRules(object, path, sink);
+  checkObjectRules(object, path, sink, policy);
   checkReferences(object, path, sink);
   checkExtensions(object, path, definitions, sink);
   checkGranularSelectors(object, path, sink);
@@ -170,13 +172,17 @@ function checkEnvelope(doc: Obj, errors: StixIssue[], warnings: StixIssue[]): vo
  * const stix = createStixValidator(readStixSchemaDocuments(dataDir));
  * stix.validateObject(indicator).valid
  */
-export function createStixValidator(docs: StixSchemaDocuments): StixValidator {
+export function createStixValidator(
+  docs: StixSchemaDocuments,
+  policy: RulePolicy = STRICT,
+): StixValidator {
   const schemas = compileStixSchemas(docs);
   return {
     schemaCount: schemas.schemaCount,
     validateObject(object, options = {}) {
       return validateOne(
         schemas,
+        policy,
         object,
         options.path ?? '$',
         options.extensionDefinitions ?? new Map(),
@@ -197,7 +203,7 @@ export function createStixValidator(docs: StixSchemaDocuments): StixValidator {
       const seen = new Map<string, number | number[]>();
       let invalid = 0;
       const objects = list.map((o, i) => {
-        const r = validateOne(schemas, o, `$.objects[${i}]`, definitions);
+        const r = validateOne(schemas, policy, o, `$.objects[${i}]`, definitions);
         if (!r.valid) invalid++;
         if (r.id === undefined || !isObject(o)) return r;
         const prior = seen.get(r.id);
@@ -234,6 +240,6 @@ export function createStixValidator(docs: StixSchemaDocuments): StixValidator {
  * const report = stix.validateBundle(JSON.parse(text));
  * for (const o of report.objects) for (const e of o.errors) console.log(e.path, e.message);
  */
-export function loadStixValidator(dataDir: string): StixValidator {
-  return createStixValidator(readStixSchemaDocuments(dataDir));
+export function loadStixValidator(dataDir: string, policy: RulePolicy = STRICT): StixValidator {
+  return createStixValidator(readStixSchemaDocuments(dataDir), policy);
 }
