@@ -6,12 +6,7 @@
 export type * from './ast.js';
 export { parsePattern } from './parser.js';
 export type { PatternSource } from './pattern-errors.js';
-export {
-  type PatternIssue,
-  STIX_OBSERVABLE_TYPES,
-  assertValidPattern,
-  validatePattern,
-} from './validate.js';
+export { type PatternIssue, assertValidPattern, validatePattern } from './validate.js';
 export {
   formatComparisonExpression,
   formatLiteral,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatIpBlock, ipBlockWithin, parseIpBlock } from './ip.js';
+import { formatIpBlock, ipBlockTest, ipBlockWithin, parseIpBlock } from './ip.js';
 
 const within = (a: string, b: string): boolean => ipBlockWithin(parseIpBlock(a)!, parseIpBlock(b)!);
 
@@ -65,5 +65,26 @@ describe('IP blocks', () => {
         expect(ipBlockWithin(b, parseIpBlock(formatIpBlock(b))!)).toBe(true);
       }),
     );
+  });
+
+  it('ipBlockTest (the allocation-free IPv4 path) agrees with ipBlockWithin', () => {
+    const v4 = fc
+      .tuple(
+        fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }),
+        fc.option(fc.integer({ min: 0, max: 32 })),
+      )
+      .map(([o, p]) => `${o.join('.')}${p === null ? '' : `/${p}`}`);
+    fc.assert(
+      fc.property(v4, v4, (a, b) => {
+        const block = parseIpBlock(b)!;
+        const value = parseIpBlock(a)!;
+        expect(ipBlockTest(block, 'inside')(a)).toBe(ipBlockWithin(value, block));
+        expect(ipBlockTest(block, 'around')(a)).toBe(ipBlockWithin(block, value));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(ipBlockTest(parseIpBlock('10.0.0.0/8')!, 'inside')('2001:db8::1')).toBe(false);
+    expect(ipBlockTest(parseIpBlock('2001:db8::/32')!, 'inside')('2001:db8::1')).toBe(true);
+    expect(ipBlockTest(parseIpBlock('10.0.0.0/8')!, 'inside')('10.0.0.1/40')).toBe(false);
   });
 });

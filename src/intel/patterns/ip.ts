@@ -12,21 +12,33 @@ export interface IpBlock {
   readonly prefix: number;
 }
 
-const DECIMAL_OCTET = /^(?:0|[1-9]\d{0,2})$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 
+/**
+ * A dotted quad as one word, read character by character: ISSUBSET parses every observed value,
+ * and split + RegExp cost 4× more (bench/patterns).
+ */
 function parseIpv4Word(s: string): number | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
   let w = 0;
-  for (const p of parts) {
-    // Leading zeros are refused: `010` is octal to some parsers and decimal to others.
-    if (!DECIMAL_OCTET.test(p)) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    w = w * 256 + n;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return undefined;
+      w = w * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      // Leading zeros are refused: `010` is octal to some parsers and decimal to others.
+      if (digits === 1 && octet === 0) return undefined;
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3 || octet > 255) return undefined;
+    } else return undefined;
   }
-  return w >>> 0;
+  if (dots !== 3 || digits === 0) return undefined;
+  return (w * 256 + octet) >>> 0;
 }
 
 function parseIpv6Words(s: string): Uint32Array | undefined {
@@ -109,6 +121,52 @@ export function ipBlockWithin(inner: IpBlock, outer: IpBlock): boolean {
     if (maskWord(inner.words[i]!, bits) !== maskWord(outer.words[i]!, bits)) return false;
   }
   return true;
+}
+
+/** An IPv4 text (`a.b.c.d` or `a.b.c.d/p`) as word and prefix, or undefined; no allocation. */
+function parseIpv4Text(text: string, out: { w: number; prefix: number }): boolean {
+  const slash = text.indexOf('/');
+  const w = parseIpv4Word(slash < 0 ? text : text.slice(0, slash));
+  if (w === undefined) return false;
+  let prefix = 32;
+  if (slash >= 0) {
+    const p = text.slice(slash + 1);
+    if (!/^\d{1,2}$/.test(p) || Number(p) > 32) return false;
+    prefix = Number(p);
+  }
+  out.w = w;
+  out.prefix = prefix;
+  return true;
+}
+
+/**
+ * A test of address texts against a fixed block: `inside` — the text's block lies within
+ * `block` (ISSUBSET, `=` with a CIDR); `around` — it contains `block` (ISSUPERSET). IPv4 blocks
+ * get an allocation-free path: these run once per observed value.
+ *
+ * @example ipBlockTest(parseIpBlock('10.0.0.0/8')!, 'inside')('10.1.2.3') // true
+ */
+export function ipBlockTest(
+  block: IpBlock,
+  relation: 'inside' | 'around',
+): (text: string) => boolean {
+  if (block.version === 4) {
+    const net = maskWord(block.words[0]!, block.prefix);
+    const v = { w: 0, prefix: 0 };
+    return relation === 'inside'
+      ? (text) =>
+          parseIpv4Text(text, v) && v.prefix >= block.prefix && maskWord(v.w, block.prefix) === net
+      : (text) =>
+          parseIpv4Text(text, v) &&
+          v.prefix <= block.prefix &&
+          maskWord(block.words[0]!, v.prefix) === maskWord(v.w, v.prefix);
+  }
+  return (text) => {
+    const b = parseIpBlock(text);
+    return (
+      b !== undefined && (relation === 'inside' ? ipBlockWithin(b, block) : ipBlockWithin(block, b))
+    );
+  };
 }
 
 /**

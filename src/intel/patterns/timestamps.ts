@@ -3,19 +3,15 @@
  * microseconds since the epoch: a double holds every microsecond of years 0–9999 exactly
  * (< 2^53), which a millisecond `Date` cannot.
  */
+import { isStixTimestamp } from '../../core/stix/timestamp.js';
 
 const TIMESTAMP =
   /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(?:\.(\d+))?Z$/;
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
 export interface ParsedTimestamp {
   readonly micros: number;
-  /** False for a date that does not exist (`2023-02-30`); the grammar lets those through. */
+  /** False for an instant that does not exist (`2023-02-30`, a leap second not at 23:59);
+   * the grammar lets those through. */
   readonly realDate: boolean;
 }
 
@@ -37,12 +33,11 @@ export function parseStixTimestamp(text: string): ParsedTimestamp | undefined {
     number,
     number,
   ];
-  const maxDay = mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!;
   const fraction = (m[7] ?? '').slice(0, 6).padEnd(6, '0');
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d);
   date.setUTCHours(h, mi, s, 0);
-  return { micros: date.getTime() * 1000 + Number(fraction), realDate: d <= maxDay };
+  return { micros: date.getTime() * 1000 + Number(fraction), realDate: isStixTimestamp(text) };
 }
 
 /** Microseconds since the epoch of a STIX timestamp property value, or undefined. */

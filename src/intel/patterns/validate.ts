@@ -4,6 +4,7 @@
  * legal but probably a mistake. All issues are collected, each with its position.
  */
 import { canonicalHashName } from '../../core/observation.js';
+import { SCO_TYPES, stixKind } from '../../core/stix/kinds.js';
 import type { ComparisonExpression, Literal, ObservationExpression, Pattern } from './ast.js';
 import { satisfyingTypes } from './comparisons.js';
 import { parseIpBlock } from './ip.js';
@@ -22,28 +23,6 @@ export interface PatternIssue {
   readonly line: number;
   readonly column: number;
 }
-
-/** The cyber-observable object types of STIX 2.1 §6. */
-export const STIX_OBSERVABLE_TYPES: ReadonlySet<string> = new Set([
-  'artifact',
-  'autonomous-system',
-  'directory',
-  'domain-name',
-  'email-addr',
-  'email-message',
-  'file',
-  'ipv4-addr',
-  'ipv6-addr',
-  'mac-addr',
-  'mutex',
-  'network-traffic',
-  'process',
-  'software',
-  'url',
-  'user-account',
-  'windows-registry-key',
-  'x509-certificate',
-]);
 
 /** Hex digits of each hash algorithm of the STIX 2.1 hash vocabulary (§10.7). */
 const HASH_HEX_LENGTH: Readonly<Record<string, number>> = {
@@ -126,8 +105,8 @@ class Checker {
         `object type '${type}' contains '_'`,
         'STIX 2.1 type names use hyphens, not underscores',
       );
-    } else if (!STIX_OBSERVABLE_TYPES.has(type) && !type.startsWith('x-')) {
-      const near = [...STIX_OBSERVABLE_TYPES].find((t) => editDistance(t, type) <= 2);
+    } else if (stixKind(type) !== 'sco' && !type.startsWith('x-')) {
+      const near = SCO_TYPES.find((t) => editDistance(t, type) <= 2);
       this.add(
         'warning',
         pos,

@@ -8,7 +8,7 @@
  * false on a mismatch. LIKE and MATCHES compare NFC-normalised text; `=` compares code points.
  */
 import type { ComparisonOperator, Literal } from './ast.js';
-import { type IpBlock, ipBlockWithin, parseIpBlock } from './ip.js';
+import { ipBlockTest, parseIpBlock } from './ip.js';
 import { compileLike } from './like.js';
 import { compileSafeRegex } from './regex/pike-vm.js';
 import { timestampMicros } from './timestamps.js';
@@ -106,16 +106,6 @@ function equalsTest(lit: Literal): ValueTest {
   }
 }
 
-/** `=` against a CIDR block on an address `value`: the address lies in the block. */
-function inBlockTest(lit: string, block: IpBlock): ValueTest {
-  return (v) => {
-    if (v === lit) return true;
-    if (typeof v !== 'string') return false;
-    const b = parseIpBlock(v);
-    return b !== undefined && ipBlockWithin(b, block);
-  };
-}
-
 function setTest(values: readonly Literal[]): ValueTest {
   if (values.every((l) => l.type === 'string')) {
     const set = new Set(values.map((l) => l.value as string));
@@ -156,7 +146,12 @@ export function valueTest(
       let eq = equalsTest(lit);
       if (lit.type === 'string' && opts.addressValue && lit.value.includes('/')) {
         const block = parseIpBlock(lit.value);
-        if (block) eq = inBlockTest(lit.value, block);
+        if (block) {
+          // `=` against a CIDR block on an address `value`: the address lies in the block.
+          const inside = ipBlockTest(block, 'inside');
+          const text = lit.value;
+          eq = (v) => v === text || (typeof v === 'string' && inside(v));
+        }
       }
       return op === '=' ? eq : (v) => !eq(v);
     }
@@ -184,12 +179,11 @@ export function valueTest(
     }
     case 'ISSUBSET':
     case 'ISSUPERSET': {
-      const block = parseIpBlock(lit.value as string)!;
-      return (v) => {
-        const b = typeof v === 'string' ? parseIpBlock(v) : undefined;
-        if (!b) return false;
-        return op === 'ISSUBSET' ? ipBlockWithin(b, block) : ipBlockWithin(block, b);
-      };
+      const test = ipBlockTest(
+        parseIpBlock(lit.value as string)!,
+        op === 'ISSUBSET' ? 'inside' : 'around',
+      );
+      return (v) => typeof v === 'string' && test(v);
     }
   }
 }
