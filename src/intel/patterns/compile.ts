@@ -163,13 +163,16 @@ function stream(pattern: Pattern, options: StreamOptions = {}): StreamMatcher {
       clock.watermark = Math.max(clock.watermark, obs.time);
       const made = root.push(seq++, obs, clock);
       if (made.length <= 1) return made.map(toMatch);
+      // OR can bind the same observations through both operands: report them once.
       const seen = new Set<string>();
-      return made
-        .filter((b) => {
-          const key = b.seqs.join(',');
-          return !seen.has(key) && !!seen.add(key);
-        })
-        .map(toMatch);
+      const out: PatternMatch[] = [];
+      for (const b of made) {
+        const key = b.seqs.join(',');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(toMatch(b));
+      }
+      return out;
     },
     get partialMatches() {
       return root.size();
@@ -194,11 +197,17 @@ export function compilePattern(input: string | Pattern, src: PatternSource = {})
   const pattern = typeof input === 'string' ? parsePattern(input, src) : input;
   const warnings = assertValidPattern(pattern, src);
   const single = singleTest(pattern.expression);
+  let scratch: StreamMatcher | undefined;
   const test: ObservationTest = single
     ? single.times === 1
       ? single.test
       : (o) => o.count >= single.times && single.test(o)
-    : (o) => stream(pattern).push(o).length > 0;
+    : (o) => {
+        // One observation alone through the stream nodes (built once, emptied each time).
+        scratch ??= stream(pattern);
+        scratch.reset();
+        return scratch.push(o).length > 0;
+      };
   return {
     pattern,
     warnings,

@@ -121,6 +121,13 @@ describe('observation operators over a stream', () => {
     ]);
   });
 
+  it('test() judges one observation alone, whatever earlier calls saw', () => {
+    const c = compilePattern(`${A} AND ${A}`);
+    expect(c.test(ev(0, 'a'))).toBe(false);
+    expect(c.test(ev(1, 'a'))).toBe(false);
+    expect(c.test(ev(2, 'a', { count: 2 }))).toBe(true);
+  });
+
   it('matchAll sorts a batch by time first', () => {
     const c = compilePattern(`${A} FOLLOWEDBY ${B}`);
     expect(c.matchAll([ev(5, 'b'), ev(1, 'a')])).toHaveLength(1);
