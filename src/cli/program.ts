@@ -12,6 +12,7 @@ import { registerExplainCommands } from './commands/explain-commands.js';
 import { registerModelCommands } from './commands/model-commands.js';
 import { registerServeCommands } from './commands/serve-commands.js';
 import { registerStoreCommands } from './commands/store-commands.js';
+import { registerUnsupervisedCommands } from './commands/unsupervised-commands.js';
 import type { Terminal } from './terminal.js';
 
 export interface CliState {
@@ -47,6 +48,7 @@ export function buildProgram(term: Terminal, state: CliState): Command {
   registerExplainCommands(program, env);
   registerServeCommands(program, env);
   registerStoreCommands(program, env);
+  registerUnsupervisedCommands(program, env);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
