@@ -75,6 +75,11 @@ describe('validatePattern (STIX 2.1 §9 rules beyond the grammar)', () => {
     expect(issues('[x-custom:a = 1]')).toEqual([]);
   });
 
+  it('reports the issue written first first, whatever the nesting', () => {
+    const all = issues("[file:name = 'a.exe' AND url:value MATCHES '(a)\\\\1']");
+    expect(all.map((i) => i.at)).toEqual(['1:26', '1:44']);
+  });
+
   it('collects every issue rather than stopping at the first', () => {
     const all = issues("[a-b:c = 1 AND d-e:f = 2] WITHIN 0 SECONDS AND [g-h:i IN ('a', true)]");
     expect(all.filter((i) => i.severity === 'error').map((i) => i.at)).toEqual([

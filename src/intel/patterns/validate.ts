@@ -221,7 +221,7 @@ class Checker {
  * Checks a parsed pattern against STIX 2.1 §9: AND operands satisfiable by one object type,
  * object type names, qualifier values (WITHIN > 0, REPEATS ≥ 1, START < STOP), real calendar
  * dates, one type per IN set, CIDR operands of ISSUBSET/ISSUPERSET, supported regular
- * expressions for MATCHES, and hash lengths. Returns every issue found.
+ * expressions for MATCHES, and hash lengths. Returns every issue found, in text order.
  *
  * @example validatePattern(parsePattern("[file:name = 'a' AND url:value = 'b']"))[0].message
  * // "comparisons joined by AND must hold for one object, …"
@@ -229,7 +229,8 @@ class Checker {
 export function validatePattern(p: Pattern): PatternIssue[] {
   const c = new Checker(p.text);
   c.observation(p.expression);
-  return c.issues;
+  // In the order of the text, so that the first error reported is the first one written.
+  return c.issues.sort((a, b) => a.offset - b.offset);
 }
 
 /**
