@@ -172,6 +172,44 @@ describe('marking definitions', () => {
     expect(r.errors.map((e) => e.path)).toEqual(['$.modified']);
   });
 
+  it('get the errors of the form they claim (statement, TLP 1.0), once each', () => {
+    const base = {
+      type: 'marking-definition',
+      spec_version: '2.1',
+      id: 'marking-definition--b67d30ff-02ac-498a-92f9-32f845f448cf',
+      created: '2017-01-20T00:00:00.000Z',
+    };
+    const white = 'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9';
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ ...base, definition_type: 'statement' }, ['$.definition']],
+      [
+        { ...base, definition_type: 'statement', definition: { statement: 3 } },
+        ['$.definition.statement'],
+      ],
+      [
+        {
+          ...base,
+          id: white,
+          definition_type: 'tlp',
+          name: 'TLP:WHITE',
+          definition: { tlp: 'red' },
+        },
+        ['$.definition.tlp'],
+      ],
+      [
+        { ...base, definition_type: 'tlp', name: 'TLP:WHITE', definition: { tlp: 'white' } },
+        ['$.id'],
+      ],
+      [{ ...base, definition_type: 'x-acme-level', definition: { level: 3 } }, []],
+    ];
+    for (const [object, paths] of cases) {
+      expect(
+        stix.validateObject(object).errors.map((e) => e.path),
+        JSON.stringify(object),
+      ).toEqual(paths);
+    }
+  });
+
   it('with an official TLP 2.0 id must carry that level', () => {
     const forged = structuredClone(tlp2MarkingDefinitions().clear) as Record<string, unknown>;
     (forged.extensions as Record<string, Record<string, unknown>>)[TLP2_EXTENSION_ID]!.tlp_2_0 =

@@ -183,6 +183,7 @@ function checkId(
       issue(
         at,
         `${kind === 'custom' ? 'custom object' : kind.toUpperCase()} ids SHOULD use UUIDv4 (§2.9)`,
+        'give new objects random (version 4) UUIDs',
       ),
     );
   }

@@ -5,12 +5,15 @@
  * a more specific error says what is wrong.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { TLP1_MARKING_IDS } from '../../core/stix/tlp.js';
 import { childPath, issue } from './issues.js';
 import type { StixIssue } from './issues.js';
 
 const COMBINATORS = new Set(['oneOf', 'anyOf', 'if', 'allOf']);
 const RESERVED = ['severity', 'action', 'username', 'phone_numbers'];
 const PROPERTY_NAME = /^([a-z0-9_]{3,250}|id)$/;
+/** A schema path inside a branch of anyOf/oneOf: [1] = up to the combinator, [2] = branch. */
+const ALTERNATIVE = /^(.*\/(?:anyOf|oneOf))\/(\d+)\//;
 
 const TIMESTAMP_HINT =
   "use RFC 3339 in UTC with a 'Z', e.g. 2024-01-31T12:00:00.000Z (created and modified need milliseconds)";
@@ -151,22 +154,142 @@ function describe(e: ErrorObject, base: string, data: unknown): StixIssue {
  *
  * @example schemaIssues(validate.errors ?? [], '$.objects[3]', object)
  */
+/** The `depth`-th anyOf/oneOf branch on a schema path: where the combinator is, which branch. */
+function branchAt(schemaPath: string, depth: number): { at: string; branch: string } | null {
+  const re = /\/(?:anyOf|oneOf)\/(\d+)/g;
+  let m: RegExpExecArray | null = null;
+  for (let i = 0; i <= depth; i++) {
+    m = re.exec(schemaPath);
+    if (m === null) return null;
+  }
+  return { at: schemaPath.slice(0, m!.index), branch: m![1]! };
+}
+
+/**
+ * Where the errors come from several branches of one anyOf/oneOf, keeps the branch with the
+ * fewest (the form the object was closest to, as Python jsonschema's best_match does); on a
+ * tie all stay, so that "one of these is required" can name every alternative.
+ */
+function closestBranches(errors: readonly ErrorObject[]): readonly ErrorObject[] {
+  let kept = errors;
+  for (let depth = 0; depth < 8; depth++) {
+    const counts = new Map<string, Map<string, number>>();
+    for (const e of kept) {
+      const b = branchAt(e.schemaPath, depth);
+      if (b === null) continue;
+      const perBranch = counts.get(b.at) ?? new Map<string, number>();
+      perBranch.set(b.branch, (perBranch.get(b.branch) ?? 0) + 1);
+      counts.set(b.at, perBranch);
+    }
+    if (counts.size === 0) break;
+    const best = new Map<string, string>();
+    for (const [at, perBranch] of counts) {
+      const sorted = [...perBranch].sort((x, y) => x[1] - y[1]);
+      if (sorted.length > 1 && sorted[0]![1] < sorted[1]![1]) best.set(at, sorted[0]![0]);
+    }
+    kept = kept.filter((e) => {
+      const b = branchAt(e.schemaPath, depth);
+      return b === null || !best.has(b.at) || best.get(b.at) === b.branch;
+    });
+  }
+  return kept;
+}
+
+const TLP1_FORMS = new Map<string, ReadonlySet<string>>(
+  Object.entries(TLP1_MARKING_IDS).map(([level, id]) => [
+    id,
+    new Set([id, `TLP:${level.toUpperCase()}`, level]),
+  ]),
+);
+
+/**
+ * The marking-definition schema is `oneOf` [a statement or other marking, a TLP 1.0 marking],
+ * and its parts `$ref` definitions whose errors ajv reports without the branch in their schema
+ * path. So the form is chosen by what the object says it is (`definition_type`), and of the
+ * four TLP 1.0 definitions only the one its id names is kept.
+ */
+function markingErrors(errors: readonly ErrorObject[], data: unknown): readonly ErrorObject[] {
+  const o = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  if (o.type !== 'marking-definition') return errors;
+  const fromTlpDefinition = (e: ErrorObject): boolean =>
+    e.keyword === 'enum' &&
+    /^#\/(definitions\/tlp_\w+\/)?properties\/(id|name|definition)\//.test(e.schemaPath);
+  const fromStatement = (e: ErrorObject): boolean =>
+    e.instancePath.startsWith('/definition') && !e.schemaPath.startsWith('#/oneOf/');
+  if (o.definition_type !== 'tlp') {
+    return errors.filter(
+      (e) =>
+        !e.schemaPath.startsWith('#/oneOf/1') &&
+        !fromTlpDefinition(e) &&
+        !(o.definition_type === 'statement' && e.schemaPath.startsWith('#/oneOf/0/oneOf/1')),
+    );
+  }
+  const forms = typeof o.id === 'string' ? TLP1_FORMS.get(o.id) : undefined;
+  const kept = errors.filter((e) => {
+    if (e.schemaPath.startsWith('#/oneOf/0') || (fromStatement(e) && !fromTlpDefinition(e))) {
+      return false;
+    }
+    if (!fromTlpDefinition(e)) return true;
+    const allowed = (e.params.allowedValues as unknown[] | undefined)?.[0];
+    return forms === undefined ? false : forms.has(String(allowed));
+  });
+  if (forms !== undefined) return kept;
+  // Not one of the four TLP 1.0 ids: one message that lists them.
+  const idError = errors.find((e) => fromTlpDefinition(e) && e.instancePath === '/id');
+  if (idError === undefined) return kept;
+  return [...kept, { ...idError, params: { allowedValues: [...TLP1_FORMS.keys()] } }];
+}
+
 export function schemaIssues(
   errors: readonly ErrorObject[],
   base: string,
   data: unknown,
 ): StixIssue[] {
-  const specific = errors.filter((e) => !COMBINATORS.has(e.keyword));
+  const specific = closestBranches(
+    markingErrors(
+      errors.filter((e) => !COMBINATORS.has(e.keyword)),
+      data,
+    ),
+  );
   const chosen = specific.length > 0 ? specific : errors.filter((e) => e.keyword !== 'if');
   const out: StixIssue[] = [];
   const seen = new Set<string>();
+  const alternatives = new Map<string, { at: string; branches: Map<string, string[]> }>();
   for (const e of chosen) {
+    const branch = e.keyword === 'required' ? ALTERNATIVE.exec(e.schemaPath) : null;
+    if (branch) {
+      // "required" inside anyOf/oneOf: any one branch would do, so say so once.
+      const key = `${e.instancePath}\u0000${branch[1]!}`;
+      let group = alternatives.get(key);
+      if (group === undefined) {
+        group = { at: pointerToPath(base, e.instancePath, data), branches: new Map() };
+        alternatives.set(key, group);
+      }
+      const missing = group.branches.get(branch[2]!) ?? [];
+      missing.push(String(e.params.missingProperty));
+      group.branches.set(branch[2]!, missing);
+      continue;
+    }
     const d = describe(e, base, data);
     // One pattern message per value: a timestamp without a 'Z' also lacks the milliseconds.
     const key = e.keyword === 'pattern' ? `${d.path}\u0000pattern` : `${d.path}\u0000${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);
+  }
+  for (const { at, branches } of alternatives.values()) {
+    const options = [...branches.values()].map((names) => names.join(' and '));
+    if (options.length > 1) {
+      out.push(issue(at, `needs one of: ${options.join(' | ')}`, 'add one of them'));
+      continue;
+    }
+    for (const name of [...branches.values()][0]!) {
+      const path = childPath(at, name);
+      const key = `${path}\u0000required property is missing`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(issue(path, 'required property is missing', `add "${name}"`));
+    }
   }
   return out;
 }
