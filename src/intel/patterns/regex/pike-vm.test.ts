@@ -113,6 +113,29 @@ describe('compileSafeRegex: refused syntax', () => {
   });
 });
 
+describe('compileSafeRegex on arbitrary expressions', () => {
+  it('either compiles to a matcher that runs or is refused with a RegexSyntaxError', () => {
+    const piece = fc.constantFrom(...'a()[]^-\\dx{},12*+?|.$:<=pQEb#'.split(''), '?:', '?i', '?<');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((a) => a.join('')),
+        fc.string({ maxLength: 8 }),
+        (re, s) => {
+          let r;
+          try {
+            r = compileSafeRegex(re);
+          } catch (e) {
+            expect(e).toBeInstanceOf(RegexSyntaxError);
+            return;
+          }
+          expect(typeof r.test(s)).toBe('boolean');
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('compileSafeRegex: hostile input', () => {
   // Each of these takes exponential time in a backtracking engine on these inputs; a hang
   // here would fail the test by its timeout. Speed itself is measured in bench/patterns.
