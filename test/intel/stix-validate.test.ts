@@ -163,6 +163,51 @@ describe('the TLP marking definitions of core/stix', () => {
   });
 });
 
+describe('extensions', () => {
+  const objects = (): Record<string, unknown>[] =>
+    structuredClone(fixture('valid-bundle.json').objects) as Record<string, unknown>[];
+  const bundle = (list: unknown[]): Record<string, unknown> => ({
+    type: 'bundle',
+    id: 'bundle--0d3a6c4e-5f1b-4a2e-9c8d-7b6a5f4e3d2c',
+    objects: list,
+  });
+
+  it('must use an extension type their definition in the bundle declares', () => {
+    const list = objects();
+    const malware = list.find((o) => o.type === 'malware')!;
+    const [key] = Object.keys(malware.extensions as object);
+    (malware.extensions as Record<string, Record<string, unknown>>)[key!]!.extension_type =
+      'toplevel-property-extension';
+    const r = stix.validateBundle(bundle(list));
+    const index = list.indexOf(malware);
+    expect(r.objects[index]!.errors.map((e) => e.path)).toEqual([
+      `$.objects[${index}].extensions['${key!}'].extension_type`,
+    ]);
+  });
+
+  it('list extension_properties only for toplevel-property-extension', () => {
+    const list = objects();
+    const definition = list.find((o) => o.type === 'extension-definition')!;
+    definition.extension_properties = ['family_rank'];
+    const r = stix.validateBundle(bundle(list));
+    const index = list.indexOf(definition);
+    expect(r.objects[index]!.valid).toBe(false);
+  });
+
+  it('warn about deprecated custom -ext extensions but keep them', () => {
+    const list = objects();
+    // On a domain name, whose id does not depend on its extensions (a file's would change).
+    const domain = list.find((o) => o.type === 'domain-name')!;
+    domain.extensions = { 'x-acme-ext': { sandbox_score: 7 } };
+    const r = stix.validateBundle(bundle(list));
+    const index = list.indexOf(domain);
+    expect(r.objects[index]!.valid).toBe(true);
+    expect(r.objects[index]!.warnings.map((w) => w.path)).toEqual([
+      `$.objects[${index}].extensions['x-acme-ext']`,
+    ]);
+  });
+});
+
 describe('marking definitions', () => {
   it('cannot be versioned', () => {
     const r = stix.validateObject({
