@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { computeScoId, scoIdContributions, uuidVersion, uuidv5 } from './sco-id.js';
 
 describe('uuidv5', () => {
@@ -60,5 +61,19 @@ describe('computeScoId', () => {
     expect(uuidVersion(id)).toBe(5);
     expect(uuidVersion('indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f')).toBe(4);
     expect(uuidVersion('indicator--not-a-uuid')).toBeNull();
+  });
+
+  it('depends on the contributing values only, not on key order or other properties', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.integer(), (value, other, port) => {
+        const a = computeScoId({ type: 'url', value });
+        const b = computeScoId({ x_note: other, value, type: 'url', defanged: true });
+        expect(b).toBe(a);
+        const t1 = computeScoId({ type: 'network-traffic', protocols: ['tcp'], dst_port: port });
+        const t2 = computeScoId({ dst_port: port, type: 'network-traffic', protocols: ['tcp'] });
+        expect(t2).toBe(t1);
+        expect(uuidVersion(a!)).toBe(5);
+      }),
+    );
   });
 });
