@@ -5,8 +5,6 @@
  * the tree's shape says what they grouped, and the formatter puts back the ones it needs.
  */
 
-export type LiteralType = 'int' | 'float' | 'string' | 'bool' | 'binary' | 'hex' | 'timestamp';
-
 export type Literal =
   | { readonly type: 'int'; readonly value: number; readonly pos: number }
   | { readonly type: 'float'; readonly value: number; readonly pos: number }

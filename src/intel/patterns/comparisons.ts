@@ -74,7 +74,7 @@ function mergeEqualities(operands: readonly ComparisonExpression[]): ComparisonE
  * @example
  * const test = compileComparison(parsePattern("[file:name = 'a' AND file:size > 1]").expression.comparison);
  */
-export function compileComparison(e: ComparisonExpression): RootTest {
+function compileComparison(e: ComparisonExpression): RootTest {
   if (e.kind === 'comparison' || e.kind === 'exists') return compileLeaf(e);
   const operands = e.kind === 'or' ? mergeEqualities(e.operands) : e.operands;
   if (operands.length === 1) return compileLeaf(operands[0] as Comparison);

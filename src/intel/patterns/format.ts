@@ -36,7 +36,7 @@ function formatFloat(v: number): string {
 }
 
 /** A string literal with `'` and `\` escaped. */
-export function quoteString(s: string): string {
+function quoteString(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 

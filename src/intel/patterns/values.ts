@@ -33,7 +33,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 /** Code-point order (JavaScript's `<` on strings is UTF-16 order, which differs above U+FFFF). */
-export function compareCodePoints(a: string, b: string): number {
+function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);

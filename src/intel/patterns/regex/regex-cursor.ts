@@ -11,7 +11,7 @@ export class RegexSyntaxError extends Error {
   }
 }
 
-export const UNSUPPORTED_HINT =
+const UNSUPPORTED_HINT =
   'MATCHES runs in linear time and supports classes, groups, alternation, anchors and quantifiers';
 
 export const cp = (s: string): number => s.codePointAt(0)!;
