@@ -186,10 +186,9 @@ class AutoencoderEstimator implements Estimator {
       new Random(streamSeed(options.seed, 3)),
       options.onProgress,
     );
-    const history: TrainingHistory = r;
-    const unthresholded = new AutoencoderModel(p, net, r.theta, history, Infinity);
+    const unthresholded = new AutoencoderModel(p, net, r.theta, r.history, Infinity);
     const threshold = thresholdForFpr(unthresholded.score(xn), numParam(p, 'targetFpr'));
-    return new AutoencoderModel(p, net, r.theta, history, threshold);
+    return new AutoencoderModel(p, net, r.theta, r.history, threshold);
   }
 }
 

@@ -156,7 +156,6 @@ class MlpEstimator implements Estimator {
       x,
       rows,
       labels: y,
-      nClasses,
       ...(weights ? { classWeights: weights } : {}),
     });
     const tf = await loadTf();
@@ -170,7 +169,7 @@ class MlpEstimator implements Estimator {
       new Random(streamSeed(options.seed, 3)),
       options.onProgress,
     );
-    return new MlpModel(p, net, r.theta, r);
+    return new MlpModel(p, net, r.theta, r.history);
   }
 }
 

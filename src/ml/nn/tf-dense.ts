@@ -1,6 +1,6 @@
 /**
- * One training step of a dense network on TensorFlow.js: forward pass, loss, and the gradient
- * of the loss with respect to theta by explicit backpropagation.
+ * A dense network on TensorFlow.js: its parameters as tensors, the forward pass, and the
+ * gradient with respect to theta by explicit backpropagation of an output gradient.
  *
  * Why not `tf.grad`: autodiff of `matMul` multiplies by transposed operands, which the wasm
  * backend runs through a generic kernel at about 3 GFLOP/s, against about 38 GFLOP/s for the
@@ -10,16 +10,9 @@
  *
  * Every function here is called inside `tf.tidy`, which disposes the intermediate tensors.
  */
-import type { Scalar, Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
+import type { Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
 import type { Tf } from './backend.js';
 import type { DenseNet } from './dense-net.js';
-
-/** What a loss compares the network's output with, for one batch. */
-export type BatchTarget =
-  /** Softmax cross-entropy: one-hot class rows (m × K) and a weight per row (m × 1). */
-  | { readonly kind: 'softmax'; readonly onehot: Tensor2D; readonly rowWeights: Tensor2D }
-  /** Mean squared error against a target matrix (the input itself for an autoencoder). */
-  | { readonly kind: 'mse'; readonly target: Tensor2D };
 
 /**
  * W_l and b_l of every layer as tensors, in that order, read from theta.
@@ -65,56 +58,12 @@ export function forwardTf(
 }
 
 /**
- * The batch loss (a mean over the m rows) and its gradient with respect to the output.
- *
- * Softmax: loss = −Σ_i w_i Σ_k t_ik log p_ik / m, gradient w_i (p_i − t_i) / m.
- * MSE: loss = Σ_i Σ_j (o_ij − t_ij)² / (m · width), gradient 2 (o − t) / (m · width): the
- * per-row mean squared error, averaged over rows, as the autoencoder scores rows.
- *
- * @example
- * const { loss, grad } = lossAndOutputGrad(tf, acts[acts.length - 1], target);
- */
-export function lossAndOutputGrad(
-  tf: Tf,
-  out: Tensor2D,
-  target: BatchTarget,
-): { loss: Scalar; grad: Tensor2D } {
-  const m = out.shape[0];
-  if (target.kind === 'softmax') {
-    const logp = tf.logSoftmax(out);
-    const loss = tf.div(tf.neg(tf.sum(tf.mul(tf.mul(target.onehot, logp), target.rowWeights))), m);
-    const grad = tf.div(tf.mul(tf.sub(tf.exp(logp), target.onehot), target.rowWeights), m);
-    return { loss: loss as Scalar, grad: grad as Tensor2D };
-  }
-  const diff = tf.sub(out, target.target);
-  const scale = m * out.shape[1];
-  const loss = tf.div(tf.sum(tf.square(diff)), scale) as Scalar;
-  return { loss, grad: tf.mul(diff, 2 / scale) as Tensor2D };
-}
-
-/**
- * The batch loss alone (validation).
- *
- * @example
- * const loss = tf.tidy(() => batchLoss(tf, net, params, x, target)).dataSync()[0];
- */
-export function batchLoss(
-  tf: Tf,
-  net: DenseNet,
-  params: readonly Tensor[],
-  x: Tensor2D,
-  target: BatchTarget,
-): Scalar {
-  const acts = forwardTf(tf, net, params, x);
-  return lossAndOutputGrad(tf, acts[acts.length - 1]!, target).loss;
-}
-
-/**
  * Backpropagate the output gradient through the layers: the gradient of the loss with respect
- * to theta, flat in theta's layout (W_0, b_0, W_1, b_1, …).
+ * to theta, flat in theta's layout (W_0, b_0, W_1, b_1, …). `inputT` is the input transposed
+ * (inputs × m), when the caller has it; otherwise it is transposed here.
  *
  * @example
- * const grad = backprop(tf, net, params, acts, outputGrad);
+ * const grad = backprop(tf, net, params, acts, outputGrad, xT);
  */
 export function backprop(
   tf: Tf,
@@ -122,11 +71,13 @@ export function backprop(
   params: readonly Tensor[],
   acts: readonly Tensor2D[],
   outputGrad: Tensor2D,
+  inputT?: Tensor2D,
 ): Tensor1D {
   const parts: Tensor[] = new Array<Tensor>(2 * net.layers);
   let dz = outputGrad;
   for (let l = net.layers - 1; l >= 0; l--) {
-    parts[2 * l] = tf.reshape(tf.matMul(tf.transpose(acts[l]!), dz), [-1]);
+    const aT = l === 0 && inputT ? inputT : tf.transpose(acts[l]!);
+    parts[2 * l] = tf.reshape(tf.matMul(aT, dz), [-1]);
     parts[2 * l + 1] = tf.sum(dz, 0);
     if (l > 0) {
       const da = tf.matMul(dz, tf.transpose(params[2 * l] as Tensor2D));

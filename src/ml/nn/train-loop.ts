@@ -1,6 +1,6 @@
 /**
- * Mini-batch training of a dense network: seeded shuffling every epoch, a TensorFlow.js step
- * per batch (`tf-dense.ts`), Adam and the L2 penalty on the parameter vector in JavaScript, and
+ * Mini-batch training of a dense network: seeded shuffling every epoch, a step per batch
+ * (`train-step.ts`), Adam and the L2 penalty on the parameter vector in JavaScript, and
  * early stopping on a held-out validation loss that keeps the best epoch's parameters.
  */
 import type { Random } from '../../core/random.js';
@@ -8,7 +8,8 @@ import { Adam } from './adam.js';
 import type { Tf } from './backend.js';
 import { BatchBuffers, type RowSet } from './batches.js';
 import type { DenseNet } from './dense-net.js';
-import { backprop, batchLoss, forwardTf, lossAndOutputGrad, paramTensors } from './tf-dense.js';
+import type { TrainingHistory } from './nn-state.js';
+import { batchLoss, trainStep } from './train-step.js';
 
 export interface TrainingSettings {
   /** Passes over the training rows at most. */
@@ -28,15 +29,9 @@ export interface TrainingSettings {
 }
 
 export interface TrainingResult {
+  /** The kept parameters. */
   readonly theta: Float32Array;
-  /** Epochs run. */
-  readonly epochs: number;
-  /** The epoch (1-based) whose parameters were kept. */
-  readonly bestEpoch: number;
-  /** Mean training loss per epoch (penalty included). */
-  readonly trainLoss: Float32Array;
-  /** Validation loss per epoch, when there is a validation set. */
-  readonly validationLoss: Float32Array | null;
+  readonly history: TrainingHistory;
 }
 
 /** Rows per validation chunk: bounds the tensors of one forward pass. */
@@ -61,9 +56,10 @@ export async function trainDense(
 ): Promise<TrainingResult> {
   const n = train.rows.length;
   const batch = Math.min(settings.batchSize, n);
-  const buffers = new BatchBuffers(train, batch);
+  const buffers = new BatchBuffers(train, batch, true);
   const adam = new Adam(net.size, settings.learningRate);
   const grad = new Float32Array(net.size);
+  const outGrad = new Float32Array(batch * net.outputs);
   const order = Int32Array.from(train.rows);
   const trainLoss: number[] = [];
   const validationLoss: number[] = [];
@@ -77,16 +73,8 @@ export async function trainDense(
     let total = 0;
     for (let start = 0; start < n; start += batch) {
       const m = Math.min(batch, n - start);
-      const [lossT, gradT] = tf.tidy(() => {
-        const params = paramTensors(tf, net, theta);
-        const { x, target } = buffers.tensors(tf, order, start, m);
-        const acts = forwardTf(tf, net, params, x);
-        const out = lossAndOutputGrad(tf, acts[acts.length - 1]!, target);
-        return [out.loss, backprop(tf, net, params, acts, out.grad)];
-      });
-      grad.set(gradT!.dataSync());
-      let loss = lossT!.dataSync()[0]!;
-      tf.dispose([lossT!, gradT!]);
+      buffers.fill(order, start, m);
+      let loss = trainStep(tf, net, theta, train, buffers, m, grad, outGrad);
       loss += addPenalty(net, theta, grad, settings.l2 / m);
       adam.step(theta, grad);
       total += loss * m;
@@ -112,10 +100,12 @@ export async function trainDense(
   const epochs = trainLoss.length;
   return {
     theta: early ? bestTheta : theta,
-    epochs,
-    bestEpoch: early ? bestEpoch : epochs,
-    trainLoss: Float32Array.from(trainLoss),
-    validationLoss: validation ? Float32Array.from(validationLoss) : null,
+    history: {
+      epochs,
+      bestEpoch: early ? bestEpoch : epochs,
+      trainLoss: Float32Array.from(trainLoss),
+      validationLoss: validation ? Float32Array.from(validationLoss) : null,
+    },
   };
 }
 
@@ -147,16 +137,13 @@ function addPenalty(net: DenseNet, theta: Float32Array, grad: Float32Array, scal
 export function meanLoss(tf: Tf, net: DenseNet, theta: Float32Array, set: RowSet): number {
   const n = set.rows.length;
   const chunk = Math.min(VALIDATION_CHUNK, n);
-  const buffers = new BatchBuffers(set, chunk);
+  const buffers = new BatchBuffers(set, chunk, false);
+  const scratch = new Float32Array(chunk * net.outputs);
   let total = 0;
   for (let start = 0; start < n; start += chunk) {
     const m = Math.min(chunk, n - start);
-    const lossT = tf.tidy(() => {
-      const { x, target } = buffers.tensors(tf, set.rows, start, m);
-      return batchLoss(tf, net, paramTensors(tf, net, theta), x, target);
-    });
-    total += lossT.dataSync()[0]! * m;
-    lossT.dispose();
+    buffers.fill(set.rows, start, m);
+    total += batchLoss(tf, net, theta, set, buffers, m, scratch) * m;
   }
   return total / n;
 }
