@@ -172,3 +172,36 @@ describe('bounded state', () => {
     expect(r.partialMatches).toBe(0);
   });
 });
+
+describe("the OASIS matcher's temporal-qualifier cases (its test_temporal_qualifiers, in 2.1 syntax)", () => {
+  const at = (t: string, name: string): Observation =>
+    makeObservation([{ type: 'x-person', id: '0', name }], Date.parse(`1994-11-29T13:${t}Z`));
+  const people = [at('37:52', 'alice'), at('37:57', 'bob'), at('38:02', 'carol')];
+  const T = (s: string): string => `t'1994-11-29T13:${s}Z'`;
+  const any = (p: string): boolean => compilePattern(p).matchAll(people).length > 0;
+
+  it.each([
+    "[x-person:name = 'bob'] WITHIN 1 SECONDS",
+    "[x-person:name = 'bob'] WITHIN .0001 SECONDS",
+    "[x-person:name = 'alice'] AND [x-person:name < 'carol'] WITHIN 1 SECONDS",
+    "([x-person:name = 'alice'] AND [x-person:name < 'carol']) WITHIN 5 SECONDS",
+    "([x-person:name = 'alice'] OR [x-person:name = 'darlene']) WITHIN 1 SECONDS",
+    `[x-person:name = 'bob'] START ${T('37:57')} STOP ${T('37:58')}`,
+    `[x-person:name LIKE 'a%'] AND [x-person:name = 'bob'] START ${T('37:57')} STOP ${T('37:58')}`,
+    `([x-person:name LIKE 'a%'] AND [x-person:name = 'bob']) START ${T('37:50')} STOP ${T('37:58')}`,
+    `([x-person:name = 'alice'] OR [x-person:name = 'darlene']) START ${T('37:52')} STOP ${T('37:58')}`,
+    `[x-person:name MATCHES ''] REPEATS 2 TIMES START ${T('37:50')} STOP ${T('37:58')}`,
+  ])('%s matches', (p) => expect(any(p)).toBe(true));
+
+  it.each([
+    "([x-person:name = 'alice'] AND [x-person:name < 'carol']) WITHIN 4 SECONDS",
+    "([x-person:name = 'alice'] AND [x-person:name < 'carol']) WITHIN 4.9999 SECONDS",
+    "[x-person:name = 'elizabeth'] WITHIN 10 SECONDS",
+    "([x-person:name < 'alice'] OR [x-person:name = 'darlene']) WITHIN 10 SECONDS",
+    `[x-person:name = 'bob'] START ${T('37:58')} STOP ${T('37:59')}`,
+    `([x-person:name LIKE 'a%'] AND [x-person:name = 'bob']) START ${T('37:50')} STOP ${T('37:57')}`,
+    `([x-person:name LIKE 'z%'] OR [x-person:name = 'darlene']) START ${T('37:50')} STOP ${T('37:57')}`,
+    `[x-person:name MATCHES ''] REPEATS 3 TIMES START ${T('37:50')} STOP ${T('37:58')}`,
+    `[x-person:name NOT LIKE 'foo'] START ${T('37:50')} STOP ${T('37:57')} REPEATS 3 TIMES`,
+  ])('%s does not match', (p) => expect(any(p)).toBe(false));
+});
