@@ -205,3 +205,38 @@ describe("the OASIS matcher's temporal-qualifier cases (its test_temporal_qualif
     `[x-person:name NOT LIKE 'foo'] START ${T('37:50')} STOP ${T('37:57')} REPEATS 3 TIMES`,
   ])('%s does not match', (p) => expect(any(p)).toBe(false));
 });
+
+describe("the OASIS matcher's observation-operator cases (its test_observation_exprs)", () => {
+  const person = (time: string, name: string, age: number): Observation =>
+    makeObservation([{ type: 'x-person', id: '0', name, age }], time);
+  const people = [
+    person('2004-10-11T21:44:58Z', 'alice', 10),
+    person('2008-05-09T01:21:58.6Z', 'bob', 17),
+    person('2006-11-03T07:42:18.96Z', 'carol', 22),
+  ];
+  const any = (p: string): boolean =>
+    compilePattern(p.replace(/person:/g, 'x-person:')).matchAll(people).length > 0;
+
+  it.each([
+    "[person:name='alice'] AND [person:age>20]",
+    "[person:name='alice'] OR [person:name='carol']",
+    "[person:name='alice'] OR [person:name='zelda']",
+    "[person:age>10] OR [person:name='bob'] OR [person:name>'amber']",
+    "[person:name='alice'] FOLLOWEDBY [person:name>'bill']",
+    "[person:age > 20] OR ([person:name > 'zelda'] FOLLOWEDBY [person:age < 0])",
+    "[person:age > 20] OR [person:name > 'zelda'] AND [person:age < 0]",
+    "([person:name='carol'] FOLLOWEDBY [person:name < 'elizabeth']) AND [person:age < 15]",
+  ])('%s matches', (p) => expect(any(p)).toBe(true));
+
+  it.each([
+    "[person:name='alice'] AND [person:name='zelda']",
+    "[person:name='alice'] AND [person:age=10]",
+    "[person:name='alice'] FOLLOWEDBY [person:age=10]",
+    "[person:name='mary'] OR [person:name='zelda']",
+    "[person:age > 70] OR [person:name > 'zelda'] AND [person:name MATCHES '^...?$']",
+    "[person:name='bob'] FOLLOWEDBY [person:age<15]",
+    "[person:age > 20] OR [person:name > 'zelda'] FOLLOWEDBY [person:age < 0]",
+    "([person:age > 20] OR [person:name > 'zelda']) AND [person:age < 0]",
+    "[person:name='carol'] FOLLOWEDBY [person:name < 'elizabeth'] AND [person:age < 15]",
+  ])('%s does not match', (p) => expect(any(p)).toBe(false));
+});
