@@ -96,9 +96,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      UNIQUE (object_pk, modified)
    );
    -- lz4 compresses the JSON bodies several times faster than the default pglz; a server
-   -- built without lz4 keeps pglz.
+   -- built without lz4 (or older than 14) keeps pglz; EXECUTE defers parsing to run time.
    DO $$ BEGIN
-     ALTER TABLE intel_versions ALTER COLUMN body SET COMPRESSION lz4;
+     EXECUTE 'ALTER TABLE intel_versions ALTER COLUMN body SET COMPRESSION lz4';
    EXCEPTION WHEN OTHERS THEN NULL;
    END $$;
    CREATE TABLE intel_labels (
