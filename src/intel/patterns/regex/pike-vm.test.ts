@@ -62,6 +62,10 @@ const CASES: [string, string, boolean][] = [
   ['.+\\banking@g0thamnatl\\.com$', 'x -anking@g0thamnatl.com', true],
   ['(\\b)*x', 'x', true],
   ['^[IMPORTANT] Please', 'I Please Review', true],
+  ['^b|^a', 'a', true], // anchored alternatives: the search stops when the threads die
+  ['^ab', 'aab', false],
+  ['(^)ab', 'ab', true],
+  ['\\Aab|b', 'aab', true],
 ];
 
 describe('compileSafeRegex: PCRE semantics', () => {

@@ -149,9 +149,28 @@ export interface SafeRegex {
  */
 export function compileSafeRegex(source: string): SafeRegex {
   const em = new Emitter();
-  em.node(parseRegex(source));
+  const tree = parseRegex(source);
+  em.node(tree);
   em.emit(MATCH);
-  return new PikeVm(source, em);
+  return new PikeVm(source, em, anchoredAtStart(tree));
+}
+
+/**
+ * Whether every match must start at position 0 (`^…` without (?m), `\A…`): then no thread
+ * starts after position 0, and the search ends as soon as the threads die — the common
+ * `^http://…` indicator stops after its prefix instead of scanning the whole value.
+ */
+function anchoredAtStart(n: RegexNode): boolean {
+  if (n.t === 'assert') return n.kind === 'bol' || n.kind === 'start';
+  if (n.t === 'cat') {
+    for (const item of n.items) {
+      if (anchoredAtStart(item)) return true;
+      if (item.t !== 'empty') return false;
+    }
+    return false;
+  }
+  if (n.t === 'alt') return n.items.every(anchoredAtStart);
+  return false;
 }
 
 class PikeVm implements SafeRegex {
@@ -173,6 +192,7 @@ class PikeVm implements SafeRegex {
   constructor(
     readonly source: string,
     em: Emitter,
+    private readonly anchored: boolean,
   ) {
     this.op = Int32Array.from(em.op);
     this.x = Int32Array.from(em.x);
@@ -267,8 +287,9 @@ class PikeVm implements SafeRegex {
         }
         if (ok && this.add(pc + 1, next)) return true;
       }
-      // Unanchored search: a new thread starts at every position.
-      if (this.add(0, next)) return true;
+      if (this.anchored) {
+        if (this.nxtN === 0) return false;
+      } else if (this.add(0, next)) return true; // unanchored: a new thread at every position
       pos = next;
     }
     return false;
