@@ -95,7 +95,20 @@ export function postgresModels(pool: pg.Pool): ModelRegistry {
         await c.query(
           `INSERT INTO models (${MODEL_COLUMNS}, bundle)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-          [...Object.values(row), blob],
+          [
+            row.id,
+            row.name,
+            row.kind,
+            row.dataset,
+            row.task,
+            row.classes,
+            row.sha256,
+            row.signer,
+            row.created_at,
+            row.fit_seconds,
+            row.bytes,
+            blob,
+          ],
         );
         await bumpChangeSeq(c);
       });
@@ -148,7 +161,20 @@ export function postgresRuns(pool: pg.Pool): RunLog {
           `INSERT INTO runs (id, kind, model, dataset, task, file, data_fingerprint, params, metrics,
              details, started_at, seconds)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-          Object.values(row),
+          [
+            row.id,
+            row.kind,
+            row.model,
+            row.dataset,
+            row.task,
+            row.file,
+            row.data_fingerprint,
+            row.params,
+            row.metrics,
+            row.details,
+            row.started_at,
+            row.seconds,
+          ],
         );
         await bumpChangeSeq(c);
       });

@@ -51,7 +51,6 @@ export function openSqliteStoreWithIntel(file: string): StoreWithIntel {
   const db = new Database(file);
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
-  db.pragma('cache_size = -65536');
   return {
     ...base,
     intel: sqliteIntel(db),
