@@ -6,6 +6,8 @@
  * base64, `*_hex`) and with strings whose code points are all below 256. A type mismatch makes
  * `=` false and `!=` true (`!=` is `NOT =`); ordering, LIKE, MATCHES and the set operators are
  * false on a mismatch. LIKE and MATCHES compare NFC-normalised text; `=` compares code points.
+ * A `t'…'` literal against a string that is not a timestamp is a mismatch too (the reference
+ * matcher raises an error there; a detector must not stop on one malformed value).
  */
 import type { ComparisonOperator, Literal } from './ast.js';
 import { ipBlockTest, parseIpBlock } from './ip.js';
