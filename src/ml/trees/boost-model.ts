@@ -7,6 +7,7 @@ import { badInput } from '../../core/errors.js';
 import type { Matrix } from '../../core/matrix.js';
 import { checkPredictInput, stateInt, stateParams } from '../model-checks.js';
 import type { Classifier, ModelState } from '../model.js';
+import type { WorkerPool } from '../parallel/worker-pool.js';
 import { decodeTyped, encodeTyped } from '../serialize.js';
 import { BOOST_PARAMS } from './boost-params.js';
 import {
@@ -16,6 +17,7 @@ import {
   type CompiledForest,
 } from './compiled-forest.js';
 import type { Params } from '../params.js';
+import { forestRawOutputParallel } from './parallel-predict.js';
 import type { FlatTree } from './tree.js';
 import type { TreeExplainable, TreeModelView } from './tree-model-view.js';
 import { decodeTrees, encodeTrees } from './tree-state.js';
@@ -92,6 +94,20 @@ export class BoostedTreesClassifier implements Classifier, TreeExplainable {
       throw new RangeError(`predictProba: out has length ${out.length}, expected ${size}`);
     }
     const proba = out ?? new Float32Array(size);
+    marginsToClassProba(raw, x.rows, this.nClasses, proba);
+    return proba;
+  }
+
+  /**
+   * `predictProba` on the pool's threads and this one (each row as on one thread).
+   *
+   * @example
+   * const proba = await model.predictProbaParallel(x, await openTreePool(4));
+   */
+  async predictProbaParallel(x: Matrix, pool: WorkerPool | null): Promise<Float32Array> {
+    checkPredictInput(this.kind, x, this.nFeatures);
+    const raw = await forestRawOutputParallel(this.compiled, x, pool);
+    const proba = new Float32Array(x.rows * this.nClasses);
     marginsToClassProba(raw, x.rows, this.nClasses, proba);
     return proba;
   }

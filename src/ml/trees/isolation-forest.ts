@@ -13,6 +13,7 @@ import { checkFitInput, checkPredictInput, stateParams } from '../model-checks.j
 import type { Estimator, FitOptions, ModelSpec, ModelState } from '../model.js';
 import { numParam, resolveParams, type ParamSpec, type Params } from '../params.js';
 import { resolveThreads } from '../parallel/thread-count.js';
+import type { WorkerPool } from '../parallel/worker-pool.js';
 import { stateNumber } from '../serialize.js';
 import {
   compileForest,
@@ -126,6 +127,17 @@ export class IsolationForestModel implements AnomalyDetector, TreeExplainable {
   ): Promise<Float32Array> {
     checkPredictInput(NAME, x, this.nFeatures);
     return this.scoresOf(await forestRawOutputParallel(this.compiled, x, pool));
+  }
+
+  /**
+   * `predictProba` on the pool's threads and this one.
+   *
+   * @example
+   * const proba = await model.predictProbaParallel(x, pool);
+   */
+  async predictProbaParallel(x: Matrix, pool: WorkerPool | null): Promise<Float32Array> {
+    const scores = await this.scoreParallel(x, pool);
+    return calibratedProba(scores, this.threshold, new Float32Array(2 * x.rows));
   }
 
   predictProba(x: Matrix, out?: Float32Array): Float32Array {

@@ -6,6 +6,7 @@
 import { badInput } from '../../core/errors.js';
 import type { Matrix } from '../../core/matrix.js';
 import type { Classifier, ModelState } from '../model.js';
+import type { WorkerPool } from '../parallel/worker-pool.js';
 import { resolveParams, type ParamSpec, type Params } from '../params.js';
 import { stateNumber, type SerializedValue } from '../serialize.js';
 import {
@@ -17,6 +18,7 @@ import {
 import type { FlatTree } from './tree.js';
 import type { TreeExplainable, TreeModelView } from './tree-model-view.js';
 import { decodeTrees, encodeTrees } from './tree-state.js';
+import { forestRawOutputParallel } from './parallel-predict.js';
 
 /** Layout version of the state written by `TreeEnsembleClassifier.toState`. */
 export const TREE_ENSEMBLE_STATE_VERSION = 1;
@@ -63,14 +65,7 @@ export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
   }
 
   predictProba(x: Matrix, out?: Float32Array): Float32Array {
-    if (x.cols !== this.nFeatures) {
-      throw badInput(
-        `${this.kind}: input has ${x.cols} columns, the model expects ${this.nFeatures}`,
-        {
-          hint: 'prepare the data with the pipeline the model was trained with',
-        },
-      );
-    }
+    this.checkInput(x);
     const size = x.rows * this.nClasses;
     if (out !== undefined && out.length !== size) {
       throw new RangeError(`predictProba: out has length ${out.length}, expected ${size}`);
@@ -80,6 +75,17 @@ export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
     forestRawOutput(this.compiled, x.data, x.cols, 0, x.rows, raw);
     proba.set(raw);
     return proba;
+  }
+
+  /**
+   * `predictProba` on the pool's threads and this one (each row as on one thread).
+   *
+   * @example
+   * const proba = await model.predictProbaParallel(x, await openTreePool(4));
+   */
+  async predictProbaParallel(x: Matrix, pool: WorkerPool | null): Promise<Float32Array> {
+    this.checkInput(x);
+    return Float32Array.from(await forestRawOutputParallel(this.compiled, x, pool));
   }
 
   /**
@@ -104,6 +110,15 @@ export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
       base: new Float64Array(this.nClasses),
       outputSpace: 'probability',
     };
+  }
+
+  private checkInput(x: Matrix): void {
+    if (x.cols !== this.nFeatures) {
+      throw badInput(
+        `${this.kind}: input has ${x.cols} columns, the model expects ${this.nFeatures}`,
+        { hint: 'prepare the data with the pipeline the model was trained with' },
+      );
+    }
   }
 
   toState(): ModelState {
