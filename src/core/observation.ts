@@ -119,15 +119,16 @@ export function makeObservation(
   const last = rest.lastTime === undefined ? first : toEpochMs(rest.lastTime);
   const byRef = new Map<string, CyberObservable>();
   for (const o of objects) if (o.id !== undefined) byRef.set(o.id, o);
-  return {
+  const obs: { -readonly [K in keyof Observation]: Observation[K] } = {
     time: first,
     lastTime: Math.max(first, last),
     count: rest.count ?? 1,
     objects,
     byRef,
-    ...(rest.id === undefined ? {} : { id: rest.id }),
-    ...(rest.raw === undefined ? {} : { raw: rest.raw }),
   };
+  if (rest.id !== undefined) obs.id = rest.id;
+  if (rest.raw !== undefined) obs.raw = rest.raw;
+  return obs;
 }
 
 function addressObject(value: string, id: string): CyberObservable {
@@ -152,21 +153,32 @@ export function buildObservation(f: ObservationFields): Observation {
   if (srcRef !== undefined) objects.push(addressObject(f.srcIp!, srcRef));
   const dstRef = f.dstIp === undefined ? undefined : key();
   if (dstRef !== undefined) objects.push(addressObject(f.dstIp!, dstRef));
-  const traffic: Record<string, unknown> = {};
-  if (srcRef !== undefined) traffic.src_ref = srcRef;
-  if (dstRef !== undefined) traffic.dst_ref = dstRef;
-  if (f.srcPort !== undefined) traffic.src_port = f.srcPort;
-  if (f.dstPort !== undefined) traffic.dst_port = f.dstPort;
-  if (f.protocol !== undefined) {
-    const list = typeof f.protocol === 'string' ? [f.protocol] : f.protocol;
-    traffic.protocols = list.map((p) => p.toLowerCase());
-  }
-  if (f.srcBytes !== undefined) traffic.src_byte_count = f.srcBytes;
-  if (f.dstBytes !== undefined) traffic.dst_byte_count = f.dstBytes;
-  if (f.srcPackets !== undefined) traffic.src_packets = f.srcPackets;
-  if (f.dstPackets !== undefined) traffic.dst_packets = f.dstPackets;
-  if (Object.keys(traffic).length > 0) {
-    objects.push({ type: 'network-traffic', id: key(), ...traffic });
+  const flow =
+    srcRef !== undefined ||
+    dstRef !== undefined ||
+    f.srcPort !== undefined ||
+    f.dstPort !== undefined ||
+    f.protocol !== undefined ||
+    f.srcBytes !== undefined ||
+    f.dstBytes !== undefined ||
+    f.srcPackets !== undefined ||
+    f.dstPackets !== undefined;
+  if (flow) {
+    // Properties are set on one object (no spread of a temporary): built once per flow record.
+    const t: Record<string, unknown> & CyberObservable = { type: 'network-traffic', id: key() };
+    if (srcRef !== undefined) t.src_ref = srcRef;
+    if (dstRef !== undefined) t.dst_ref = dstRef;
+    if (f.srcPort !== undefined) t.src_port = f.srcPort;
+    if (f.dstPort !== undefined) t.dst_port = f.dstPort;
+    if (f.protocol !== undefined) {
+      const list = typeof f.protocol === 'string' ? [f.protocol] : f.protocol;
+      t.protocols = list.map((p) => p.toLowerCase());
+    }
+    if (f.srcBytes !== undefined) t.src_byte_count = f.srcBytes;
+    if (f.dstBytes !== undefined) t.dst_byte_count = f.dstBytes;
+    if (f.srcPackets !== undefined) t.src_packets = f.srcPackets;
+    if (f.dstPackets !== undefined) t.dst_packets = f.dstPackets;
+    objects.push(t);
   }
   if (f.domain !== undefined) objects.push({ type: 'domain-name', id: key(), value: f.domain });
   if (f.url !== undefined) objects.push({ type: 'url', id: key(), value: f.url });
@@ -190,12 +202,7 @@ export function buildObservation(f: ObservationFields): Observation {
     objects.push({ type: 'process', id: key(), ...proc });
   }
   if (f.extra !== undefined) for (const o of f.extra) objects.push(o.id ? o : { ...o, id: key() });
-  return makeObservation(objects, f.time, {
-    ...(f.lastTime === undefined ? {} : { lastTime: f.lastTime }),
-    ...(f.count === undefined ? {} : { count: f.count }),
-    ...(f.id === undefined ? {} : { id: f.id }),
-    ...(f.raw === undefined ? {} : { raw: f.raw }),
-  });
+  return makeObservation(objects, f.time, f);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
