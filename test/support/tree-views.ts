@@ -4,7 +4,7 @@
  * definition to compare TreeSHAP against.
  */
 import { Random } from '../../src/core/random.js';
-import type { FlatTree } from '../../src/ml/trees/tree.js';
+import { goesLeft, type FlatTree } from '../../src/ml/trees/tree.js';
 import type { TreeModelView } from '../../src/ml/trees/tree-model-view.js';
 
 /** Feature values and thresholds come from this grid, so rows land exactly on thresholds too. */
@@ -89,7 +89,11 @@ function randomTree(
   };
   grow(0, 100);
   const n = feature.length;
+  // Half the trees send NaN left at some splits, as boosting's learned default direction does.
+  const missingLeft =
+    rng.next() < 0.5 ? { missingLeft: Uint8Array.from(feature, () => rng.int(2)) } : {};
   return {
+    ...missingLeft,
     nNodes: n,
     nOutputs: k,
     feature: Int32Array.from(feature),
@@ -162,7 +166,7 @@ export function bruteForceShapley(view: TreeModelView, row: Float32Array): Float
         if (f < 0) return t.value[node * t.nOutputs + c]!;
         const l = t.left[node]!;
         const r = t.right[node]!;
-        if (mask & (1 << f)) return g(row[f]! <= t.threshold[node]! ? l : r);
+        if (mask & (1 << f)) return g(goesLeft(t, node, row[f]!) ? l : r);
         return (t.weight[l]! * g(l) + t.weight[r]! * g(r)) / t.weight[node]!;
       };
       sum += view.scale * g(0);

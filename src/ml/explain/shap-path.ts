@@ -37,7 +37,7 @@ export class ShapPath {
     this.zero[p + depth] = zero;
     this.one[p + depth] = one;
     pw[p + depth] = depth === 0 ? 1 : 0;
-    const inv = 1 / (depth + 1);
+    const inv = this.reciprocal[depth + 1]!;
     for (let i = depth - 1; i >= 0; i--) {
       pw[p + i + 1]! += one * pw[p + i]! * (i + 1) * inv;
       pw[p + i] = zero * pw[p + i]! * (depth - i) * inv;
@@ -114,8 +114,11 @@ export class ShapPath {
   private hotPair(p: number, depth: number, a: number, b: number, out: Float64Array): void {
     const pw = this.pweight;
     const inv = this.reciprocal;
-    const invOneA = 1 / this.one[p + a]!;
-    const invOneB = 1 / this.one[p + b]!;
+    // One fractions are products of 0s and 1s: 1 here, but the formula does not rely on it.
+    const oneA = this.one[p + a]!;
+    const oneB = this.one[p + b]!;
+    const invOneA = oneA === 1 ? 1 : 1 / oneA;
+    const invOneB = oneB === 1 ? 1 : 1 / oneB;
     const zeroA = this.zero[p + a]!;
     const zeroB = this.zero[p + b]!;
     let nextA = pw[p + depth]!;
@@ -135,7 +138,7 @@ export class ShapPath {
       nextB = w - nextB * rb;
     }
     const d1 = depth + 1;
-    out[a] = totalA * d1 * (this.one[p + a]! - zeroA);
-    out[b] = totalB * d1 * (this.one[p + b]! - zeroB);
+    out[a] = totalA * d1 * (oneA - zeroA);
+    out[b] = totalB * d1 * (oneB - zeroB);
   }
 }

@@ -3,15 +3,15 @@
  * per-row feature contributions φ to each raw output, in O(leaves × depth²) per tree, such that
  * Σ_f φ[o][f] + expectedValue[o] = raw output o of the row. The unknown-feature distribution is
  * the training cover of each node (the view's `weight`), as in the paper and in XGBoost's
- * `pred_contribs`. Rows are routed exactly as the view's trees route them: `x <= threshold`
- * left, anything else (NaN included) right.
+ * `pred_contribs`. Rows are routed exactly as the view's trees route them (`goesLeft`:
+ * `x <= threshold`, or NaN where a boosted tree learned that missing values go left).
  *
  * One explainer holds its path buffers and reuses them for every row: explaining allocates
  * nothing but the result.
  */
 import { badInput } from '../../core/errors.js';
 import type { Matrix } from '../../core/matrix.js';
-import type { FlatTree } from '../trees/tree.js';
+import { goesLeft, type FlatTree } from '../trees/tree.js';
 import type { TreeModelView } from '../trees/tree-model-view.js';
 import { prepareTrees, treeExpectation, type PreparedTree } from './prepared-tree.js';
 import { ShapPath } from './shap-path.js';
@@ -166,10 +166,10 @@ export class TreeShap {
     }
     const l = tree.left[node]!;
     const r = tree.right[node]!;
-    const goLeft = this.row[this.rowBase + split]! <= tree.threshold[node]!;
+    const goLeft = goesLeft(tree, node, this.row[this.rowBase + split]!);
     const hot = goLeft ? l : r;
     const cold = goLeft ? r : l;
-    const w = tree.weight[node]!;
+    const invW = 1 / tree.weight[node]!;
     let inZero = 1;
     let inOne = 1;
     let k = 0;
@@ -181,8 +181,8 @@ export class TreeShap {
       path.unwind(p, depth, k);
       depth--;
     }
-    this.recurse(hot, depth + 1, p, (tree.weight[hot]! / w) * inZero, inOne, split);
-    this.recurse(cold, depth + 1, p, (tree.weight[cold]! / w) * inZero, 0, split);
+    this.recurse(hot, depth + 1, p, tree.weight[hot]! * invW * inZero, inOne, split);
+    this.recurse(cold, depth + 1, p, tree.weight[cold]! * invW * inZero, 0, split);
   }
 
   /** The leaf step: every path feature gets its share of this leaf's value(s). */
