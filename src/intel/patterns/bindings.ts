@@ -63,6 +63,34 @@ export function combine(a: Binding, b: Binding): Binding | undefined {
   };
 }
 
+/**
+ * Several bindings together, known to fit (each observation used at most `count` times), in
+ * one pass: O(n log n) where folding `combine` over them would copy O(n²) entries.
+ */
+export function combineAll(parts: readonly Binding[]): Binding {
+  const pairs: [number, Observation][] = [];
+  let minFirst = Infinity;
+  let maxFirst = -Infinity;
+  let minLast = Infinity;
+  let maxLast = -Infinity;
+  for (const b of parts) {
+    for (let i = 0; i < b.seqs.length; i++) pairs.push([b.seqs[i]!, b.obs[i]!]);
+    minFirst = Math.min(minFirst, b.minFirst);
+    maxFirst = Math.max(maxFirst, b.maxFirst);
+    minLast = Math.min(minLast, b.minLast);
+    maxLast = Math.max(maxLast, b.maxLast);
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  return {
+    seqs: pairs.map((p) => p[0]),
+    obs: pairs.map((p) => p[1]),
+    minFirst,
+    maxFirst,
+    minLast,
+    maxLast,
+  };
+}
+
 /** The distinct observations of a binding, oldest first. */
 export function distinctObservations(b: Binding): Observation[] {
   const out: Observation[] = [];

@@ -9,7 +9,7 @@
  * WITHIN window above it (assuming observations arrive roughly in time order).
  */
 import type { Observation } from '../../core/observation.js';
-import { type Binding, combine, single } from './bindings.js';
+import { type Binding, combine, combineAll, single } from './bindings.js';
 import type { ObservationTest } from './comparisons.js';
 
 export interface StreamLimits {
@@ -220,21 +220,34 @@ export class RepeatsNode extends StreamNode {
   /**
    * Greedy: the new binding plus the most recent earlier ones that do not overlap it. With a
    * simple operand (the usual `[…] REPEATS n TIMES WITHIN t SECONDS`) every earlier binding is
-   * one distinct observation, and the most recent ones give the tightest window.
+   * one distinct observation, and the most recent ones give the tightest window. Uses of each
+   * observation are counted in a map, so choosing n bindings costs O(n), merging them O(n log n).
    */
   protected produce(seq: number, obs: Observation, clock: Clock): Binding[] {
     const out: Binding[] = [];
     const hist = this.child.history;
     for (const nb of this.child.push(seq, obs, clock)) {
-      let acc = nb;
-      let k = 1;
-      for (let j = hist.length - 1; j >= 0 && k < this.times; j--) {
-        for (let c = combine(acc, hist[j]!); c && k < this.times; c = combine(acc, hist[j]!)) {
-          acc = c;
-          k++;
+      const uses = new Map<number, number>();
+      const chosen: Binding[] = [];
+      const take = (b: Binding): boolean => {
+        for (let i = 0; i < b.seqs.length; i++) {
+          const s = b.seqs[i]!;
+          let run = 1;
+          while (i + 1 < b.seqs.length && b.seqs[i + 1] === s) {
+            run++;
+            i++;
+          }
+          if ((uses.get(s) ?? 0) + run > b.obs[i]!.count) return false;
         }
+        for (const s of b.seqs) uses.set(s, (uses.get(s) ?? 0) + 1);
+        chosen.push(b);
+        return true;
+      };
+      take(nb);
+      for (let j = hist.length - 1; j >= 0 && chosen.length < this.times; j--) {
+        while (chosen.length < this.times && take(hist[j]!));
       }
-      if (k >= this.times) out.push(acc);
+      if (chosen.length >= this.times) out.push(combineAll(chosen));
       if (out.length >= this.limits.maxNew) break;
     }
     return out;

@@ -73,6 +73,15 @@ describe('observation operators over a stream', () => {
     expect(compilePattern(p).test(ev(0, 'a', { count: 2 }))).toBe(false);
   });
 
+  it('REPEATS with a large count completes (choosing the n observations is linear)', () => {
+    const m = createStreamMatcher(`${A} REPEATS 3000 TIMES`);
+    const done = Array.from({ length: 3500 }, (_, t) => m.push(ev(t, 'a')).length);
+    expect(done.indexOf(1)).toBe(2999);
+    expect(done.filter((n) => n === 1)).toHaveLength(501);
+    const [last] = createStreamMatcher(`${A} REPEATS 4 TIMES`).push(ev(0, 'a', { count: 4 }));
+    expect(last?.observations).toHaveLength(1);
+  });
+
   it('REPEATS … WITHIN finds bursts: the most recent observations form the tightest window', () => {
     const p = `${A} REPEATS 3 TIMES WITHIN 10 SECONDS`;
     expect(hits(p, [ev(0, 'a'), ev(20, 'a'), ev(25, 'a'), ev(29, 'a'), ev(100, 'a')])).toEqual([3]);

@@ -22,6 +22,7 @@ const ERRORS: [string, string, string][] = [
   ],
   ['[a-b:c = 1] WITHIN 0 SECONDS', '1:13', 'WITHIN needs a positive number'],
   ['[a-b:c = 1] REPEATS 0 TIMES', '1:13', 'REPEATS needs at least 1'],
+  ['[a-b:c = 1] REPEATS 10001 TIMES', '1:13', 'above the supported 10000'],
   [
     "[a-b:c = 1] START t'2020-01-02T00:00:00Z' STOP t'2020-01-01T00:00:00Z'",
     '1:13',

@@ -24,6 +24,9 @@ export interface PatternIssue {
   readonly column: number;
 }
 
+/** Largest REPEATS count accepted: its partial matches are kept in memory per pattern. */
+export const MAX_REPEATS = 10_000;
+
 /** Hex digits of each hash algorithm of the STIX 2.1 hash vocabulary (§10.7). */
 const HASH_HEX_LENGTH: Readonly<Record<string, number>> = {
   MD5: 32,
@@ -71,6 +74,15 @@ class Checker {
       );
     } else if (q.kind === 'repeats' && q.times < 1) {
       this.add('error', q.pos, 'REPEATS needs at least 1', 'write e.g. REPEATS 5 TIMES');
+    } else if (q.kind === 'repeats' && q.times > MAX_REPEATS) {
+      // The stream matcher keeps as many partial matches as the count: a shared pattern must
+      // not be able to make it hold millions.
+      this.add(
+        'error',
+        q.pos,
+        `REPEATS ${q.times} TIMES is above the supported ${MAX_REPEATS}`,
+        `use a count of at most ${MAX_REPEATS}`,
+      );
     } else if (q.kind === 'startstop') {
       this.literal(q.start);
       this.literal(q.stop);
