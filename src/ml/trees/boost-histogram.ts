@@ -43,10 +43,7 @@ export function buildHistograms(
   let j = start;
   if (end - start >= TWO_COPIES_FROM) {
     spare.fill(0, from, to);
-    j =
-      stride === 2
-        ? addPairs2(hist, at, spare, offset, codes, nGroups, g0, gh, rows, start, end)
-        : addPairs3(hist, at, spare, offset, codes, nGroups, g0, gh, rows, start, end);
+    j = addPairs(hist, at, spare, offset, codes, nGroups, g0, gh, rows, start, end, stride);
     for (let i = from; i < to; i++) hist[at + i]! += spare[i]!;
   }
   for (; j < end; j++) {
@@ -63,8 +60,11 @@ export function buildHistograms(
   }
 }
 
-/** Pairs of rows, the first into `hist`, the second into `spare`; returns the first row left. */
-function addPairs2(
+/**
+ * Pairs of rows, the first into `hist`, the second into `spare`; returns the first row left.
+ * The count slot's test is the same for every row, so it costs no misprediction.
+ */
+function addPairs(
   hist: Float64Array,
   at: number,
   spare: Float64Array,
@@ -76,8 +76,10 @@ function addPairs2(
   rows: Int32Array,
   start: number,
   end: number,
+  stride: number,
 ): number {
   const width = offset.length;
+  const counted = stride === 3;
   let j = start;
   for (; j + 1 < end; j += 2) {
     const r = rows[j]!;
@@ -89,51 +91,16 @@ function addPairs2(
     const cr = r * nGroups + g0;
     const cs = s * nGroups + g0;
     for (let g = 0; g < width; g++) {
-      const o = at + offset[g]! + codes[cr + g]! * 2;
+      const o = at + offset[g]! + codes[cr + g]! * stride;
       hist[o]! += gr;
       hist[o + 1]! += hr;
-      const p = offset[g]! + codes[cs + g]! * 2;
+      const p = offset[g]! + codes[cs + g]! * stride;
       spare[p]! += gs;
       spare[p + 1]! += hs;
-    }
-  }
-  return j;
-}
-
-/** `addPairs2` with a count slot. */
-function addPairs3(
-  hist: Float64Array,
-  at: number,
-  spare: Float64Array,
-  offset: Int32Array,
-  codes: Uint8Array,
-  nGroups: number,
-  g0: number,
-  gh: Float32Array,
-  rows: Int32Array,
-  start: number,
-  end: number,
-): number {
-  const width = offset.length;
-  let j = start;
-  for (; j + 1 < end; j += 2) {
-    const r = rows[j]!;
-    const s = rows[j + 1]!;
-    const gr = gh[2 * r]!;
-    const hr = gh[2 * r + 1]!;
-    const gs = gh[2 * s]!;
-    const hs = gh[2 * s + 1]!;
-    const cr = r * nGroups + g0;
-    const cs = s * nGroups + g0;
-    for (let g = 0; g < width; g++) {
-      const o = at + offset[g]! + codes[cr + g]! * 3;
-      hist[o]! += gr;
-      hist[o + 1]! += hr;
-      hist[o + 2]!++;
-      const p = offset[g]! + codes[cs + g]! * 3;
-      spare[p]! += gs;
-      spare[p + 1]! += hs;
-      spare[p + 2]!++;
+      if (counted) {
+        hist[o + 2]!++;
+        spare[p + 2]!++;
+      }
     }
   }
   return j;

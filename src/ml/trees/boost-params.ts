@@ -6,8 +6,8 @@
  */
 import { badInput } from '../../core/errors.js';
 import { numParam, strParam, type ParamSpec, type Params } from '../params.js';
-import { MAX_VALUE_BINS } from './binning.js';
 import type { BoostTreeParams } from './boost-grower.js';
+import { MAX_BINS_PARAM } from './tree-params.js';
 
 export const BOOST_PARAMS: readonly ParamSpec[] = [
   {
@@ -107,14 +107,7 @@ export const BOOST_PARAMS: readonly ParamSpec[] = [
     default: 'none',
     description: 'balanced: weigh each class by n / (classes × its rows), as scikit-learn does',
   },
-  {
-    name: 'maxBins',
-    type: 'int',
-    min: 2,
-    max: MAX_VALUE_BINS,
-    default: MAX_VALUE_BINS,
-    description: 'value bins per feature (missing values get one more); fewer is faster, coarser',
-  },
+  MAX_BINS_PARAM,
 ];
 
 /** Everything a boosting fit reads from its parameters. */

@@ -99,21 +99,27 @@ export function runBoostStep(
   const first = t * 2 * CANDIDATE_SIZE;
   clearCandidate(results, first);
   clearCandidate(results, first + CANDIDATE_SIZE);
-  if (op === OP_ROOT) {
-    const at = args[0]! * histSize;
-    buildHistograms(hist, at, groups, g0, g1, ws.gh, ws.rows, args[1]!, args[2]!, stride, spare);
+  // Record `slot` of this thread: totals at `totals[3·slot …]`, histograms at `at`.
+  const scan = (at: number, slot: number) => {
+    const o = first + slot * CANDIDATE_SIZE;
+    const t3 = 3 * slot;
     scanner.scanGroups(
       hist,
       at,
       g0,
       g1,
       ws.active,
-      totals[0]!,
-      totals[1]!,
-      totals[2]!,
+      totals[t3]!,
+      totals[t3 + 1]!,
+      totals[t3 + 2]!,
       results,
-      first,
+      o,
     );
+  };
+  if (op === OP_ROOT) {
+    const at = args[0]! * histSize;
+    buildHistograms(hist, at, groups, g0, g1, ws.gh, ws.rows, args[1]!, args[2]!, stride, spare);
+    scan(at, 0);
     return;
   }
   const parentAt = args[0]! * histSize;
@@ -123,35 +129,8 @@ export function runBoostStep(
   if ((flags & SPLIT_SUBTRACT) !== 0) {
     subtractHistograms(hist, parentAt, smallAt, groups, g0, g1, stride);
   }
-  if ((flags & SPLIT_SCAN_SMALL) !== 0) {
-    scanner.scanGroups(
-      hist,
-      smallAt,
-      g0,
-      g1,
-      ws.active,
-      totals[0]!,
-      totals[1]!,
-      totals[2]!,
-      results,
-      first,
-    );
-  }
-  if ((flags & SPLIT_SCAN_BIG) !== 0) {
-    const o = first + CANDIDATE_SIZE;
-    scanner.scanGroups(
-      hist,
-      parentAt,
-      g0,
-      g1,
-      ws.active,
-      totals[3]!,
-      totals[4]!,
-      totals[5]!,
-      results,
-      o,
-    );
-  }
+  if ((flags & SPLIT_SCAN_SMALL) !== 0) scan(smallAt, 0);
+  if ((flags & SPLIT_SCAN_BIG) !== 0) scan(parentAt, 1);
 }
 
 /**

@@ -11,6 +11,16 @@ import type { GrowParams } from './tree-grower.js';
 export type MaxFeatures = 'all' | 'sqrt' | 'log2' | 'fraction';
 const MAX_FEATURES: readonly MaxFeatures[] = ['all', 'sqrt', 'log2', 'fraction'];
 
+/** Value bins per feature, shared by every binned tree learner. */
+export const MAX_BINS_PARAM: ParamSpec = {
+  name: 'maxBins',
+  type: 'int',
+  min: 2,
+  max: MAX_VALUE_BINS,
+  default: MAX_VALUE_BINS,
+  description: 'value bins per feature (missing values get one more); fewer is faster, coarser',
+};
+
 /**
  * The parameters of one tree, with `maxFeatures` defaulting to `defaultMaxFeatures`.
  *
@@ -64,14 +74,7 @@ export function treeParamSpecs(defaultMaxFeatures: MaxFeatures): ParamSpec[] {
       default: 0.5,
       description: 'share of the features examined per split when maxFeatures=fraction',
     },
-    {
-      name: 'maxBins',
-      type: 'int',
-      min: 2,
-      max: MAX_VALUE_BINS,
-      default: MAX_VALUE_BINS,
-      description: 'value bins per feature (missing values get one more); fewer is faster, coarser',
-    },
+    MAX_BINS_PARAM,
   ];
 }
 
