@@ -44,6 +44,11 @@ export function provenanceKey(p: ProvenanceInput): ProvenanceKey {
   return { source: p.source, peer: p.peer ?? '', file: p.file ?? '' };
 }
 
+/**
+ * The marking that applies to a version (issue 6, item 2).
+ *
+ * @example effectiveMarking({ type: 'malware', id: 'malware--…' }, null, 'amber').source // 'organisation'
+ */
 export function effectiveMarking(
   body: StixObject,
   collectionTlp: TlpLevel | null,
@@ -59,7 +64,11 @@ export function effectiveMarking(
   return { tlp, markingRef: TLP2_MARKING_IDS[tlp], source };
 }
 
-/** Rows to read models, attaching each object's provenance (rows in first-seen order). */
+/**
+ * Rows to read models, attaching each object's provenance (rows in first-seen order).
+ *
+ * @example toStoredObjects(rows, provenanceRows)[0].marking.tlp // 'amber'
+ */
 export function toStoredObjects(
   rows: readonly VersionRow[],
   provenance: readonly ProvenanceRow[],

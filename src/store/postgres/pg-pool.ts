@@ -17,7 +17,11 @@ export interface PostgresOptions {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** The URL without its password, for messages and logs. */
+/**
+ * The URL without its password, for messages and logs.
+ *
+ * @example redactUrl('postgres://tm:secret@db:5432/x') // 'postgres://tm:***@db:5432/x'
+ */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);

@@ -23,7 +23,11 @@ function sqliteMeta(db: Database.Database): SqliteMeta {
   };
 }
 
-/** The intelligence ports over an open, migrated database. */
+/**
+ * The intelligence ports over an open, migrated database.
+ *
+ * @example const intel = sqliteIntel(new Database('var/threatmesh.db'));
+ */
 export function sqliteIntel(db: Database.Database): IntelStore {
   const meta = sqliteMeta(db);
   const upsert = sqliteIntelUpsert(db, meta);

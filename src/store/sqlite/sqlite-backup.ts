@@ -96,7 +96,11 @@ export function inspectBackup(file: string): BackupInfo {
   }
 }
 
-/** Whether the database at `file` holds anything a restore would overwrite. */
+/**
+ * Whether the database at `file` holds anything a restore would overwrite.
+ *
+ * @example holdsData('var/threatmesh.db') // false for a store that was only opened
+ */
 export function holdsData(file: string): boolean {
   if (!existsSync(file)) return false;
   const db = new Database(file, { readonly: true, fileMustExist: true });
