@@ -1,15 +1,19 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import { describeIntelContract } from '../../../test/store/intel-contract.js';
 import { describeStoreContract } from '../../../test/store/store-contract.js';
 import type { StoreWithIntel } from '../intel-ports.js';
 import { openSqliteStoreWithIntel } from './intel-store.js';
 
 const paths = new WeakMap<StoreWithIntel, string>();
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function open(): Promise<StoreWithIntel> {
   const file = join(mkdtempSync(join(tmpdir(), 'tm-intel-')), 'test.db');
+  dirs.push(dirname(file));
   const s = openSqliteStoreWithIntel(file);
   paths.set(s, file);
   return s;
