@@ -46,15 +46,8 @@ function predicted(
 ): { label: string; probability: number }[] {
   const out = join(home, `${model}-pred.jsonl`);
   const r = cli(home, [
-    'predict',
-    '--model',
-    model,
-    '--input',
-    TEST,
-    '--limit',
-    String(n),
-    '--out',
-    out,
+    ...['predict', '--model', model, '--input', TEST],
+    ...['--limit', String(n), '--out', out],
   ]);
   expect(r.code, r.stderr).toBe(0);
   return readFileSync(out, 'utf8')
@@ -65,6 +58,9 @@ function predicted(
 
 describe('threatmesh explain / importance', () => {
   const home = tempHome();
+  /** `threatmesh explain|importance --model M --input KDDTest+ … --json`, parsed. */
+  const run = <T>(command: string, model: string, ...args: string[]): T =>
+    json<T>(cli(home, [command, '--model', model, '--input', TEST, ...args, '--json']));
 
   beforeAll(() => {
     train(home, 'binary', 'random-forest', 'rf', ['trees=10']);
@@ -75,20 +71,7 @@ describe('threatmesh explain / importance', () => {
 
   it('explain --json: every feature, sorted by |contribution|, adding up to the predicted probability', () => {
     for (const model of ['rf', 'dt5']) {
-      const rows = json<Row[]>(
-        cli(home, [
-          'explain',
-          '--model',
-          model,
-          '--input',
-          TEST,
-          '--limit',
-          '25',
-          '--top',
-          'all',
-          '--json',
-        ]),
-      );
+      const rows = run<Row[]>('explain', model, '--limit', '25', '--top', 'all');
       const pred = predicted(home, model, 25);
       expect(rows.map((r) => r.row)).toEqual(Array.from({ length: 25 }, (_, i) => i));
       const nFeatures = rows[0]!.contributions.length;
@@ -113,20 +96,7 @@ describe('threatmesh explain / importance', () => {
   });
 
   it('explain --json on gradient boosting: contributions add up to the log-odds of the label', () => {
-    const rows = json<Row[]>(
-      cli(home, [
-        'explain',
-        '--model',
-        'gb',
-        '--input',
-        TEST,
-        '--limit',
-        '25',
-        '--top',
-        'all',
-        '--json',
-      ]),
-    );
+    const rows = run<Row[]>('explain', 'gb', '--limit', '25', '--top', 'all');
     const pred = predicted(home, 'gb', 25);
     let checked = 0;
     rows.forEach((r, i) => {
@@ -144,35 +114,9 @@ describe('threatmesh explain / importance', () => {
   });
 
   it('explain --rows picks rows, --top keeps the largest, and the table is readable', () => {
-    const rows = json<Row[]>(
-      cli(home, [
-        'explain',
-        '--model',
-        'rf',
-        '--input',
-        TEST,
-        '--rows',
-        '0,5,9',
-        '--top',
-        '3',
-        '--json',
-      ]),
-    );
+    const rows = run<Row[]>('explain', 'rf', '--rows', '0,5,9', '--top', '3');
     expect(rows.map((r) => r.row)).toEqual([0, 5, 9]);
-    const all = json<Row[]>(
-      cli(home, [
-        'explain',
-        '--model',
-        'rf',
-        '--input',
-        TEST,
-        '--limit',
-        '10',
-        '--top',
-        'all',
-        '--json',
-      ]),
-    );
+    const all = run<Row[]>('explain', 'rf', '--limit', '10', '--top', 'all');
     for (const r of rows) {
       expect(r.contributions.length).toBe(3);
       expect(r.contributions).toEqual(all[r.row]!.contributions.slice(0, 3));
@@ -188,20 +132,7 @@ describe('threatmesh explain / importance', () => {
   });
 
   it('importance: mean |SHAP|, gain shares and permutation drops, largest first', () => {
-    const shap = json<Importance>(
-      cli(home, [
-        'importance',
-        '--model',
-        'rf',
-        '--input',
-        TEST,
-        '--limit',
-        '200',
-        '--top',
-        '10',
-        '--json',
-      ]),
-    );
+    const shap = run<Importance>('importance', 'rf', '--limit', '200', '--top', '10');
     expect(shap.method).toBe('shap');
     expect(shap.rows).toBe(200);
     expect(shap.features.length).toBe(10);
@@ -216,22 +147,7 @@ describe('threatmesh explain / importance', () => {
     expect(gain.features[0]!.totalGain).toBeGreaterThan(0);
 
     // Permutation is model-agnostic, and the default for a model without trees.
-    const perm = json<Importance>(
-      cli(home, [
-        'importance',
-        '--model',
-        'lr',
-        '--input',
-        TEST,
-        '--limit',
-        '300',
-        '--repeats',
-        '2',
-        '--top',
-        '5',
-        '--json',
-      ]),
-    );
+    const perm = run<Importance>('importance', 'lr', '--limit', '300', '--repeats', '2');
     expect(perm.method).toBe('permutation');
     expect(perm.baseline).toBeGreaterThan(0.5);
     expect(perm.features[0]!.importance).toBeGreaterThan(0);
@@ -239,32 +155,15 @@ describe('threatmesh explain / importance', () => {
   });
 
   it('refuses rows out of range, conflicting row choices and SHAP for a model without trees', () => {
-    const far = cli(home, [
-      'explain',
-      '--model',
-      'rf',
-      '--input',
-      'test/fixtures/nsl-kdd/mini.txt',
-      '--rows',
-      '3,99999',
-    ]);
+    const rf = (...args: string[]) => cli(home, ['explain', '--model', 'rf', ...args]);
+    const far = rf('--input', 'test/fixtures/nsl-kdd/mini.txt', '--rows', '3,99999');
     expect(far.code).toBe(2);
     expect(far.stderr).toMatch(/--rows 99999: .* has 15 data row\(s\) — rows are numbered from 0/);
     expect(far.stdout).toBe('');
-    const both = cli(home, [
-      'explain',
-      '--model',
-      'rf',
-      '--input',
-      TEST,
-      '--rows',
-      '1',
-      '--limit',
-      '5',
-    ]);
+    const both = rf('--input', TEST, '--rows', '1', '--limit', '5');
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--rows and --limit');
-    const junk = cli(home, ['explain', '--model', 'rf', '--input', TEST, '--rows', '1,x']);
+    const junk = rf('--input', TEST, '--rows', '1,x');
     expect(junk.code).toBe(2);
     expect(junk.stderr).toContain('"x" is not a row number');
     for (const args of [
