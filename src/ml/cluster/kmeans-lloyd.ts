@@ -9,10 +9,20 @@
  * Stopping follows scikit-learn's `KMeans` (lloyd): stop when no label changes, or when the
  * summed squared centre shift is ≤ `tolerance`; then re-assign once to the final centres.
  */
-import type { Matrix } from '../../core/matrix.js';
-import { centreDistances, squaredDistance } from './distance.js';
+import type { CentroidTables } from '../neighbors/centroid-tables.js';
+import { centreDistances } from './distance.js';
+import {
+  addRow,
+  centreTables,
+  meanFromSum,
+  removeRow,
+  rowCoordinates,
+  rowToCentre,
+  type KMeansSpace,
+} from './kmeans-space.js';
 
 export interface LloydResult {
+  /** k × d, the space's internal order. */
   readonly centres: Float64Array;
   readonly labels: Int32Array;
   /** Σ squared distance of each row to its centre. */
@@ -22,35 +32,34 @@ export interface LloydResult {
 }
 
 /**
- * Run Lloyd's algorithm from `centres` (k × d, not modified).
+ * Run Lloyd's algorithm from `initial` centres (k × d, internal order; not modified).
  *
  * @example
- * const r = lloyd(x, kmeansPlusPlus(x, 5, random), 5, 300, 1e-4 * meanVariance);
+ * const r = lloyd(space, kmeansPlusPlus(space, 5, random), 5, 300, 1e-4 * meanVariance);
  */
 export function lloyd(
-  x: Matrix,
+  space: KMeansSpace,
   initial: Float64Array,
   k: number,
   maxIter: number,
   tolerance: number,
 ): LloydResult {
-  const { rows: n, cols: d, data } = x;
+  const { n, d } = space;
   let centres = Float64Array.from(initial);
   let next = new Float64Array(k * d);
   const labels = new Int32Array(n);
   const previous = new Int32Array(n).fill(-1);
   const upper = new Float64Array(n);
   const lower = new Float64Array(n);
-  const counts = new Float64Array(k);
-  const half = new Float64Array(k);
   const moved = new Float64Array(k);
-  for (let i = 0; i < n; i++) assignFully(x, centres, k, i, labels, upper, lower);
+  let tables = centreTables(space, centres, k);
+  for (let i = 0; i < n; i++) assignFully(space, tables, k, i, labels, upper, lower);
 
   let iterations = 0;
   let converged = false;
   while (iterations < maxIter) {
     iterations++;
-    recentre(x, labels, k, centres, next, counts);
+    recentre(space, labels, k, tables, next);
     let shift = 0;
     let maxMove = 0;
     let secondMove = 0;
@@ -68,6 +77,7 @@ export function lloyd(
       } else if (m > secondMove) secondMove = m;
     }
     [centres, next] = [next, centres];
+    tables = centreTables(space, centres, k);
     // Bounds follow the centres: a row's own centre moved by moved[a]; any other by at most
     // the largest move among the others.
     for (let i = 0; i < n; i++) {
@@ -84,32 +94,31 @@ export function lloyd(
       converged = true;
       break;
     }
-    assignWithBounds(x, centres, k, labels, upper, lower, half);
+    assignWithBounds(space, tables, k, labels, upper, lower);
   }
   // The last centres moved after the last assignment: assign once more so that labels and
   // inertia describe the centres returned.
-  assignWithBounds(x, centres, k, labels, upper, lower, half);
+  assignWithBounds(space, tables, k, labels, upper, lower);
   let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += squaredDistance(data, i * d, centres, labels[i]! * d, d);
+  for (let i = 0; i < n; i++) inertia += rowToCentre(space, tables, i, labels[i]!);
   return { centres, labels, inertia, iterations, converged };
 }
 
 /** Nearest and second-nearest centre of row i, by computing every distance. */
 function assignFully(
-  x: Matrix,
-  centres: Float64Array,
+  space: KMeansSpace,
+  tables: CentroidTables,
   k: number,
   i: number,
   labels: Int32Array,
   upper: Float64Array,
   lower: Float64Array,
 ): void {
-  const d = x.cols;
   let best = 0;
   let d1 = Infinity;
   let d2 = Infinity;
   for (let c = 0; c < k; c++) {
-    const v = squaredDistance(x.data, i * d, centres, c * d, d);
+    const v = rowToCentre(space, tables, i, c);
     if (v < d1) {
       d2 = d1;
       d1 = v;
@@ -122,85 +131,72 @@ function assignFully(
 }
 
 function assignWithBounds(
-  x: Matrix,
-  centres: Float64Array,
+  space: KMeansSpace,
+  tables: CentroidTables,
   k: number,
   labels: Int32Array,
   upper: Float64Array,
   lower: Float64Array,
-  half: Float64Array,
 ): void {
-  const { rows: n, cols: d, data } = x;
-  const cc = centreDistances(centres, k, d);
+  const cc = centreDistances(tables.mu, k, space.d);
+  const half = new Float64Array(k);
   for (let c = 0; c < k; c++) {
     let m = Infinity;
     for (let o = 0; o < k; o++) if (o !== c && cc[c * k + o]! < m) m = cc[c * k + o]!;
     half[c] = 0.5 * Math.sqrt(m);
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < space.n; i++) {
     const a = labels[i]!;
     const bound = Math.max(half[a]!, lower[i]!);
     if (upper[i]! <= bound) continue;
-    upper[i] = Math.sqrt(squaredDistance(data, i * d, centres, a * d, d));
+    upper[i] = Math.sqrt(rowToCentre(space, tables, i, a));
     if (upper[i]! <= bound) continue;
-    assignFully(x, centres, k, i, labels, upper, lower);
+    assignFully(space, tables, k, i, labels, upper, lower);
   }
 }
 
 /**
  * New centres `out`: the mean of each centre's rows. A centre left without rows takes the row
  * farthest from its own centre (scikit-learn's relocation of empty clusters), which leaves its
- * old cluster; with no row to spare it stays where it was.
+ * old cluster; with no row to spare it stays where it was (`old`).
  */
 function recentre(
-  x: Matrix,
+  space: KMeansSpace,
   labels: Int32Array,
   k: number,
-  old: Float64Array,
+  old: CentroidTables,
   out: Float64Array,
-  counts: Float64Array,
 ): void {
-  const { rows: n, cols: d, data } = x;
+  const { n, d } = space;
+  const counts = new Float64Array(k);
   out.fill(0);
-  counts.fill(0);
   for (let i = 0; i < n; i++) {
-    const c = labels[i]!;
-    counts[c]!++;
-    const o = c * d;
-    for (let t = 0; t < d; t++) out[o + t] = out[o + t]! + data[i * d + t]!;
+    counts[labels[i]!]!++;
+    addRow(space, i, out, labels[i]! * d);
   }
+  const relocated = new Uint8Array(k);
   let far: Float64Array | null = null;
   for (let c = 0; c < k; c++) {
     if (counts[c]! > 0) continue;
     if (far === null) {
       far = new Float64Array(n);
-      for (let i = 0; i < n; i++) far[i] = squaredDistance(data, i * d, old, labels[i]! * d, d);
+      for (let i = 0; i < n; i++) far[i] = rowToCentre(space, old, i, labels[i]!);
     }
     let pick = -1;
     for (let i = 0; i < n; i++) {
       if (counts[labels[i]!]! > 1 && far[i]! > 0 && (pick < 0 || far[i]! > far[pick]!)) pick = i;
     }
     if (pick < 0) {
-      out.set(old.subarray(c * d, (c + 1) * d), c * d);
+      out.set(old.mu.subarray(c * d, (c + 1) * d), c * d);
       continue;
     }
     far[pick] = 0;
     const from = labels[pick]!;
     counts[from]!--;
-    counts[c] = -1;
-    for (let t = 0; t < d; t++) {
-      const v = data[pick * d + t]!;
-      out[from * d + t] = out[from * d + t]! - v;
-      out[c * d + t] = v;
-    }
+    removeRow(space, pick, out, from * d);
+    rowCoordinates(space, pick, out, c * d);
+    relocated[c] = 1;
   }
-  for (let c = 0; c < k; c++) {
-    // -1 marks a relocated centre (already a row) and 0 a centre kept in place.
-    if (counts[c]! <= 0) {
-      counts[c] = counts[c] === -1 ? 1 : 0;
-      continue;
-    }
-    const inv = 1 / counts[c]!;
-    for (let t = 0; t < d; t++) out[c * d + t] = out[c * d + t]! * inv;
-  }
+  for (let c = 0; c < k; c++)
+    if (counts[c]! > 0 && relocated[c] === 0) meanFromSum(space, out, c * d, counts[c]!);
 }

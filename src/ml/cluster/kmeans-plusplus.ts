@@ -5,58 +5,54 @@
  * proportional to their squared distance from the nearest centre so far. Greedy seeding gives
  * lower final inertia than plain k-means++ at the cost of a few more distance passes.
  */
-import type { Matrix } from '../../core/matrix.js';
 import type { Random } from '../../core/random.js';
-import { squaredDistance } from './distance.js';
+import { centreTables, rowCoordinates, rowToCentre, type KMeansSpace } from './kmeans-space.js';
 
 /**
- * k initial centres (k × d, float64) drawn from the rows of `x`.
+ * k initial centres (k × d, float64, the space's internal order) drawn from its rows.
  *
  * @example
- * const centres = kmeansPlusPlus(x, 5, new Random(0));
+ * const centres = kmeansPlusPlus(kmeansSpace(x), 5, new Random(0));
  */
-export function kmeansPlusPlus(x: Matrix, k: number, random: Random): Float64Array {
-  const { rows: n, cols: d, data } = x;
+export function kmeansPlusPlus(space: KMeansSpace, k: number, random: Random): Float64Array {
+  const { n, d } = space;
   const centres = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const closest = new Float64Array(n);
   const cumulative = new Float64Array(n);
   const candidate = new Float64Array(n);
   const best = new Float64Array(n);
-  const row = new Float64Array(d);
   // Nearest centre so far of each row, and each candidate's distance to every centre: a row
   // whose nearest centre is at least twice its current distance from the candidate cannot get
-  // closer to the candidate (triangle inequality), so its distance is never computed. Exact;
-  // on NSL-KDD it skips most of the work once a few centres exist.
+  // closer to the candidate (triangle inequality), so its distance is never computed. Exact.
   const nearest = new Int32Array(n);
   const toCentre = new Float64Array(k);
 
-  const setCentre = (c: number, i: number): void => {
-    for (let t = 0; t < d; t++) centres[c * d + t] = data[i * d + t]!;
-  };
-  setCentre(0, random.int(n));
+  rowCoordinates(space, random.int(n), centres, 0);
   let potential = 0;
+  const first = centreTables(space, centres, 1);
   for (let i = 0; i < n; i++) {
-    closest[i] = squaredDistance(data, i * d, centres, 0, d);
+    closest[i] = rowToCentre(space, first, i, 0);
     potential += closest[i]!;
   }
   for (let c = 1; c < k; c++) {
     let acc = 0;
     for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i]!;
+    const chosen = centreTables(space, centres.subarray(0, c * d), c);
     let bestPotential = Infinity;
     let bestRow = 0;
     for (let trial = 0; trial < trials; trial++) {
       const i = searchSorted(cumulative, random.next() * potential);
-      for (let t = 0; t < d; t++) row[t] = data[i * d + t]!;
-      for (let m = 0; m < c; m++) toCentre[m] = squaredDistance(data, i * d, centres, m * d, d);
+      for (let m = 0; m < c; m++) toCentre[m] = rowToCentre(space, chosen, i, m);
+      const row = new Float64Array(d);
+      rowCoordinates(space, i, row, 0);
+      const cand = centreTables(space, row, 1);
       let pot = 0;
       for (let j = 0; j < n; j++) {
         const cj = closest[j]!;
         // ‖cand − centre‖ ≥ 2‖x − centre‖ ⇒ ‖x − cand‖ ≥ ‖x − centre‖
         const v =
-          toCentre[nearest[j]!]! >= 4 * cj
-            ? cj
-            : Math.min(cj, squaredDistance(data, j * d, row, 0, d));
+          toCentre[nearest[j]!]! >= 4 * cj ? cj : Math.min(cj, rowToCentre(space, cand, j, 0));
         candidate[j] = v;
         pot += v;
       }
@@ -66,7 +62,7 @@ export function kmeansPlusPlus(x: Matrix, k: number, random: Random): Float64Arr
         best.set(candidate);
       }
     }
-    setCentre(c, bestRow);
+    rowCoordinates(space, bestRow, centres, c * d);
     for (let j = 0; j < n; j++) if (best[j]! < closest[j]!) nearest[j] = c;
     closest.set(best);
     potential = bestPotential;

@@ -7,6 +7,7 @@ import { squaredDistance } from './distance.js';
 import { kmeans, KMeansModel } from './kmeans.js';
 import { lloyd } from './kmeans-lloyd.js';
 import { kmeansPlusPlus } from './kmeans-plusplus.js';
+import { kmeansSpace } from './kmeans-space.js';
 
 /** Blobs of radius ≤ 1 around centres 50 apart along the first axis. */
 function blobs(
@@ -94,9 +95,10 @@ describe('kmeans', () => {
 
   it('k-means++ is deterministic for a seed, and the seed matters', () => {
     const { x } = blobs([40, 40, 40, 40], 3, 7);
-    const a = kmeansPlusPlus(x, 4, new Random(11));
-    expect(kmeansPlusPlus(x, 4, new Random(11))).toEqual(a);
-    expect(kmeansPlusPlus(x, 4, new Random(12))).not.toEqual(a);
+    const space = kmeansSpace(x);
+    const a = kmeansPlusPlus(space, 4, new Random(11));
+    expect(kmeansPlusPlus(space, 4, new Random(11))).toEqual(a);
+    expect(kmeansPlusPlus(space, 4, new Random(12))).not.toEqual(a);
     // Greedy seeding on separated blobs puts one centre in each blob.
     const blobOf = Array.from({ length: 4 }, (_, c) => Math.round(a[c * 3]! / 50)).sort();
     expect(blobOf).toEqual([0, 1, 2, 3]);
@@ -120,14 +122,60 @@ describe('kmeans', () => {
             () => r.normal() * 3 + (r.next() < 0.5 ? 2 : 0),
           );
           const x = { rows: n, cols: d, data };
-          const init = kmeansPlusPlus(x, k, new Random(seed));
-          const ours = lloyd(x, init, k, 300, 0);
+          const init = kmeansPlusPlus(kmeansSpace(x), k, new Random(seed));
+          const ours = lloyd(kmeansSpace(x), init, k, 300, 0);
           const ref = naiveLloyd(x, init, k, 300, 0);
           expect(Array.from(ours.labels)).toEqual(Array.from(ref.labels));
           expect(ours.inertia).toBeCloseTo(ref.inertia, 6);
         },
       ),
       { numRuns: 30 },
+    );
+  });
+
+  it('one-hot blocks change nothing but the cost: the same clusters and inertia as the dense rows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 2, max: 6 }),
+        (seed, k) => {
+          // 2 dense columns, then a 4-column one-hot block (standardised-looking cold/hot values)
+          // and a 3-column block, with some rows hot nowhere in the second block.
+          const r = new Random(seed);
+          const n = 200;
+          const d = 9;
+          const cold = [-0.5, -0.3, -0.7, -0.2, -0.4, -0.6, -0.1];
+          const hot = [2, 3.1, 1.4, 4, 2.5, 1.6, 9];
+          const data = new Float32Array(n * d);
+          for (let i = 0; i < n; i++) {
+            data[i * d] = r.normal() * 2;
+            data[i * d + 1] = r.normal();
+            for (let t = 0; t < 7; t++) data[i * d + 2 + t] = cold[t]!;
+            const a = r.int(4);
+            data[i * d + 2 + a] = hot[a]!;
+            const b = r.int(4);
+            if (b < 3) data[i * d + 6 + b] = hot[4 + b]!;
+          }
+          const blocks = [
+            { source: 'a', start: 2, size: 4 },
+            { source: 'b', start: 6, size: 3 },
+          ];
+          const plain = kmeans({ rows: n, cols: d, data }, { k, seed });
+          const compact = kmeans(
+            { rows: n, cols: d, data, names: [], oneHot: blocks },
+            { k, seed },
+          );
+          expect(
+            kmeansSpace({ rows: n, cols: d, data, names: [], oneHot: blocks }).layout.nDense,
+          ).toBe(2);
+          expect(Array.from(compact.labels)).toEqual(Array.from(plain.labels));
+          expect(compact.model.inertia).toBeCloseTo(plain.model.inertia, 6);
+          compact.model.centres.forEach((v, j) =>
+            expect(v).toBeCloseTo(plain.model.centres[j]!, 9),
+          );
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
@@ -156,7 +204,7 @@ describe('kmeans', () => {
     // Start with a centre far from every row: it gets no rows and must take the outlier.
     const data = Float32Array.of(0, 0, 0.1, 0, 0.2, 0, 10, 0);
     const x = { rows: 4, cols: 2, data };
-    const r = lloyd(x, Float64Array.of(0.1, 0, 1000, 1000), 2, 100, 0);
+    const r = lloyd(kmeansSpace(x), Float64Array.of(0.1, 0, 1000, 1000), 2, 100, 0);
     expect(Array.from(r.labels)).toEqual([0, 0, 0, 1]);
     expect(r.inertia).toBeCloseTo(0.02, 6);
   });

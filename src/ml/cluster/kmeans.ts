@@ -2,16 +2,18 @@
  * k-means clustering: greedy k-means++ seeding (`kmeans-plusplus.ts`), Lloyd iterations with
  * Hamerly's bounds (`kmeans-lloyd.ts`), the best of several seeded restarts by inertia — the
  * algorithm and defaults of scikit-learn's `KMeans` (`tol` relative to the mean feature
- * variance, 300 iterations), with 3 restarts as the anchors run it.
+ * variance, 300 iterations), with 3 restarts as the anchors run it. One-hot blocks of a
+ * pipeline's output make distances cheap (`kmeans-space.ts`).
  */
 import { badInput } from '../../core/errors.js';
-import type { Matrix } from '../../core/matrix.js';
+import type { FeatureMatrix, Matrix } from '../../core/matrix.js';
 import { Random } from '../../core/random.js';
 import { checkFinite, checkPredictInput } from '../model-checks.js';
 import { decodeTyped, encodeTyped, stateNumber, type SerializedValue } from '../serialize.js';
 import { squaredDistance } from './distance.js';
 import { lloyd } from './kmeans-lloyd.js';
 import { kmeansPlusPlus } from './kmeans-plusplus.js';
+import { kmeansSpace, toInputOrder } from './kmeans-space.js';
 
 export interface KMeansOptions {
   readonly k: number;
@@ -122,7 +124,7 @@ export class KMeansModel {
  * const { model, labels, sizes } = kmeans(x, { k: 5, seed: 0 });
  * model.inertia; // Σ squared distances to the centres
  */
-export function kmeans(x: Matrix, options: KMeansOptions): KMeansFit {
+export function kmeans(x: Matrix | FeatureMatrix, options: KMeansOptions): KMeansFit {
   const { k, seed } = options;
   const restarts = options.restarts ?? 3;
   const maxIter = options.maxIter ?? 300;
@@ -130,11 +132,12 @@ export function kmeans(x: Matrix, options: KMeansOptions): KMeansFit {
   checkOptions(x, k, restarts, maxIter, tol);
   checkFinite('kmeans', x, 'input');
   const tolerance = tol * meanVariance(x);
+  const space = kmeansSpace(x);
   const random = new Random(seed);
   let best: ReturnType<typeof lloyd> | null = null;
   const restartInertia: number[] = [];
   for (let r = 0; r < restarts; r++) {
-    const run = lloyd(x, kmeansPlusPlus(x, k, random.fork(r)), k, maxIter, tolerance);
+    const run = lloyd(space, kmeansPlusPlus(space, k, random.fork(r)), k, maxIter, tolerance);
     restartInertia.push(run.inertia);
     // Strictly lower wins, so ties keep the earliest restart (deterministic).
     if (best === null || run.inertia < best.inertia) best = run;
@@ -144,7 +147,14 @@ export function kmeans(x: Matrix, options: KMeansOptions): KMeansFit {
   const sizes = new Int32Array(k);
   for (let i = 0; i < b.labels.length; i++) sizes[b.labels[i]!]!++;
   return {
-    model: new KMeansModel(k, x.cols, b.centres, b.inertia, b.iterations, b.converged),
+    model: new KMeansModel(
+      k,
+      x.cols,
+      toInputOrder(space, b.centres, k),
+      b.inertia,
+      b.iterations,
+      b.converged,
+    ),
     labels: b.labels,
     sizes,
     restartInertia,

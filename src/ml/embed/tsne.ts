@@ -165,9 +165,7 @@ function gradient(s: Descent, withError: boolean): number {
   const n = p.n;
   grad.fill(0);
   tree.build(y, n);
-  let z = 0;
-  for (let i = 0; i < n; i++)
-    z += tree.repulsion(y[2 * i]!, y[2 * i + 1]!, s.thetaSquared, grad, i);
+  const z = tree.repulsion(y, s.thetaSquared, grad);
   const invZ = 1 / z;
   for (let j = 0; j < grad.length; j++) grad[j] = -grad[j]! * invZ;
   let kl = 0;
