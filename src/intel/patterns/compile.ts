@@ -7,6 +7,7 @@ import type { Observation } from '../../core/observation.js';
 import type { ObservationExpression, Pattern } from './ast.js';
 import { type Binding, distinctObservations } from './bindings.js';
 import { type ObservationTest, compileObservationTest } from './comparisons.js';
+import { mergeSimpleOr } from './merge-or.js';
 import { parsePattern } from './parser.js';
 import type { PatternSource } from './pattern-errors.js';
 import {
@@ -54,7 +55,7 @@ export interface CompiledPattern {
   readonly pattern: Pattern;
   /** Validation warnings (errors are thrown by `compilePattern`). */
   readonly warnings: readonly PatternIssue[];
-  /** True when one observation alone can satisfy the pattern (no AND/OR/FOLLOWEDBY of several). */
+  /** True when one observation alone can satisfy the pattern (no AND/FOLLOWEDBY of several). */
   readonly singleObservation: boolean;
   /** Whether this observation, on its own, satisfies the pattern. */
   test(obs: Observation): boolean;
@@ -194,8 +195,10 @@ function stream(pattern: Pattern, options: StreamOptions = {}): StreamMatcher {
  * p.test(buildObservation({ time: Date.now(), dstIp: '198.51.100.1' })) // true
  */
 export function compilePattern(input: string | Pattern, src: PatternSource = {}): CompiledPattern {
-  const pattern = typeof input === 'string' ? parsePattern(input, src) : input;
-  const warnings = assertValidPattern(pattern, src);
+  const parsed = typeof input === 'string' ? parsePattern(input, src) : input;
+  const warnings = assertValidPattern(parsed, src);
+  // Evaluated in the merged form; `pattern` stays the tree as written.
+  const pattern = { ...parsed, expression: mergeSimpleOr(parsed.expression) };
   const single = singleTest(pattern.expression);
   let scratch: StreamMatcher | undefined;
   const test: ObservationTest = single
@@ -209,7 +212,7 @@ export function compilePattern(input: string | Pattern, src: PatternSource = {})
         return scratch.push(o).length > 0;
       };
   return {
-    pattern,
+    pattern: parsed,
     warnings,
     singleObservation: single !== undefined,
     test,

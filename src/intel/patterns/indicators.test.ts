@@ -36,15 +36,28 @@ describe('extractSimpleIndicators', () => {
     ]);
   });
 
+  it('reads an OR of simple observation expressions like one expression', () => {
+    expect(
+      extractSimpleIndicators(
+        "[ipv4-addr:value = '10.0.0.1'] OR ([domain-name:value = 'a.example'] OR [url:value = 'u'])",
+      ),
+    ).toEqual([
+      { type: 'ipv4', value: '10.0.0.1', path: 'ipv4-addr:value' },
+      { type: 'domain', value: 'a.example', path: 'domain-name:value' },
+      { type: 'url', value: 'u', path: 'url:value' },
+    ]);
+  });
+
   it.each([
     ["[file:name = 'a' AND file:size = 1]", 'AND'],
     ["[ipv4-addr:value != '10.0.0.1']", 'another operator'],
     ["[ipv4-addr:value NOT = '10.0.0.1']", 'NOT'],
     ["[domain-name:value LIKE '%.example']", 'LIKE'],
     ["[ipv4-addr:value = '10.0.0.1'] WITHIN 5 SECONDS", 'a qualifier'],
+    ["[ipv4-addr:value = '10.0.0.1'] AND [ipv4-addr:value = '10.0.0.2']", 'two observations'],
     [
-      "[ipv4-addr:value = '10.0.0.1'] OR [ipv4-addr:value = '10.0.0.2']",
-      'two observation expressions',
+      "[ipv4-addr:value = '10.0.0.1'] OR [ipv4-addr:value = '10.0.0.2'] WITHIN 5 SECONDS",
+      'a qualified operand',
     ],
     ["[file:name = 'a.exe']", 'a path the index does not hold'],
     ["[file:hashes.'SHA-512' = '" + 'a'.repeat(128) + "']", 'a hash the index does not hold'],

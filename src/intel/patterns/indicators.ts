@@ -1,7 +1,8 @@
 /**
  * "Simple indicators" for the IOC index: a pattern that is one observation expression of `=`
- * or IN comparisons joined by OR, each on an indexable path, is just a list of values to look
- * up; any other pattern needs the full evaluator. Values are normalised the way the index
+ * or IN comparisons joined by OR, each on an indexable path (or an OR of such observation
+ * expressions, which means the same), is just a list of values to look up; any other pattern
+ * needs the full evaluator. Values are normalised the way the index
  * compares them: IP blocks in canonical form (`/32` and `/128` become plain addresses; host
  * bits are kept, for the index's sanity rules to see), domains, e-mail addresses and hashes in
  * lower case, a domain's trailing dot dropped.
@@ -10,6 +11,7 @@ import { canonicalHashName } from '../../core/observation.js';
 import type { ComparisonExpression, Literal, ObjectPath, Pattern } from './ast.js';
 import { formatObjectPath } from './format.js';
 import { formatIpBlock, parseIpBlock } from './ip.js';
+import { mergeSimpleOr } from './merge-or.js';
 import { parsePattern } from './parser.js';
 
 export type SimpleIndicatorType =
@@ -142,9 +144,10 @@ function collect(e: ComparisonExpression, out: SimpleIndicator[]): boolean {
  */
 export function extractSimpleIndicators(pattern: string | Pattern): SimpleIndicator[] | null {
   const p = typeof pattern === 'string' ? parsePattern(pattern) : pattern;
-  if (p.expression.kind !== 'observation') return null;
+  const e = mergeSimpleOr(p.expression);
+  if (e.kind !== 'observation') return null;
   const out: SimpleIndicator[] = [];
-  if (!collect(p.expression.comparison, out)) return null;
+  if (!collect(e.comparison, out)) return null;
   const seen = new Set<string>();
   return out.filter((i) => {
     const key = `${i.type} ${i.value} ${i.path}`;

@@ -34,8 +34,12 @@ describe('observation operators over a stream', () => {
     expect(hits(`${A} AND ${A}`, [ev(0, 'a'), ev(1, 'a')])).toEqual([1]);
   });
 
-  it('OR matches either side', () => {
+  it('OR matches either side, and an OR of simple expressions is a one-observation pattern', () => {
     expect(hits(`${A} OR ${B}`, [ev(0, 'c'), ev(1, 'b'), ev(2, 'a')])).toEqual([1, 2]);
+    expect(compilePattern(`${A} OR ${B}`).singleObservation).toBe(true);
+    expect(compilePattern(`${A} OR ${B}`).test(ev(0, 'b'))).toBe(true);
+    expect(compilePattern(`${A} OR (${B} AND ${C})`).singleObservation).toBe(false);
+    expect(hits(`${A} OR (${B} AND ${C})`, [ev(0, 'b'), ev(1, 'c'), ev(2, 'a')])).toEqual([1, 2]);
   });
 
   it('FOLLOWEDBY needs the left side first (by time, not by arrival)', () => {

@@ -53,6 +53,14 @@ describe('validatePattern (STIX 2.1 §9 rules beyond the grammar)', () => {
     expect(first?.message).toContain(message);
   });
 
+  it('bounds the observation expressions one AND/FOLLOWEDBY joins, not those an OR lists', () => {
+    const obs = (n: number): string[] => Array.from({ length: n }, (_, i) => `[x-b:c = ${i}]`);
+    expect(issues(obs(33).join(' AND '))[0]?.message).toContain('33 observation expressions');
+    expect(issues(`[x-b:c = 0] OR (${obs(33).join(' FOLLOWEDBY ')})`)[0]?.at).toBe('1:16');
+    expect(issues(obs(32).join(' AND '))).toEqual([]);
+    expect(issues(obs(2000).join(' OR '))).toEqual([]);
+  });
+
   it('accepts AND operands that share a satisfiable type (union for OR, intersection for AND)', () => {
     const ok = "[(file:name = 'a' OR url:value = 'b') AND (url:value = 'c' OR file:size = 1)]";
     expect(issues(ok).filter((i) => i.severity === 'error')).toEqual([]);

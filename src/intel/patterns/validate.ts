@@ -27,6 +27,15 @@ export interface PatternIssue {
 /** Largest REPEATS count accepted: its partial matches are kept in memory per pattern. */
 export const MAX_REPEATS = 10_000;
 
+/** Most simple observation expressions under one AND/FOLLOWEDBY (see `observation`). */
+export const MAX_JOINED = 32;
+
+function simpleCount(e: ObservationExpression): number {
+  if (e.kind === 'observation') return 1;
+  if (e.kind === 'qualified') return simpleCount(e.expression);
+  return e.operands.reduce((n, o) => n + simpleCount(o), 0);
+}
+
 /** Hex digits of each hash algorithm of the STIX 2.1 hash vocabulary (§10.7). */
 const HASH_HEX_LENGTH: Readonly<Record<string, number>> = {
   MD5: 32,
@@ -60,10 +69,24 @@ class Checker {
     this.issues.push({ severity, message, hint, offset, ...locate(this.text, offset) });
   }
 
-  observation(e: ObservationExpression): void {
+  observation(e: ObservationExpression, joined = false): void {
     if (e.kind === 'observation') return this.comparison(e.comparison);
-    if (e.kind !== 'qualified') return e.operands.forEach((o) => this.observation(o));
-    this.observation(e.expression);
+    if (e.kind !== 'qualified') {
+      const join = e.kind === 'AND' || e.kind === 'FOLLOWEDBY';
+      const n = join && !joined ? simpleCount(e) : 0;
+      if (n > MAX_JOINED) {
+        // Each joined operand keeps partial matches and is combined with the others on every
+        // observation: a shared pattern must not be able to make that work unbounded.
+        this.add(
+          'error',
+          e.pos,
+          `${n} observation expressions joined by AND/FOLLOWEDBY; at most ${MAX_JOINED} are supported`,
+          'split the pattern into several indicators',
+        );
+      }
+      return e.operands.forEach((o) => this.observation(o, joined || join));
+    }
+    this.observation(e.expression, joined);
     const q = e.qualifier;
     if (q.kind === 'within' && !(q.seconds > 0)) {
       this.add(
