@@ -1,0 +1,101 @@
+/**
+ * SVM, clustering and embedding benchmark on NSL-KDD: ours beside scikit-learn, in one run.
+ *
+ *   npm run bench:unsupervised -- [--data-dir ../shared/data] [--anchors ../shared/anchors]
+ *        [--python /usr/bin/python3] [--runs 3] [--threads 2] [--only svm,kmeans,pca,tsne,umap]
+ *        [--no-reference] [--from-json bench/results/unsupervised.json]
+ *
+ * scikit-learn's side is bench/reference/unsupervised_reference.py (the anchors' configurations
+ * with their loading and preprocessing); ours runs each method in a fresh process
+ * (`worker.ts`). Times are the median of --runs fits of the algorithm alone on both sides.
+ * Writes bench/results/unsupervised.json and prints a Markdown table.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resultTable, type Ours, type Reference } from './table.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..', '..');
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const dataDir = resolve(arg('--data-dir', join(root, '..', 'shared', 'data')));
+const anchors = resolve(arg('--anchors', join(root, '..', 'shared', 'anchors')));
+const python = arg('--python', '/usr/bin/python3');
+const runs = arg('--runs', '3');
+const threads = arg('--threads', '2');
+const only = new Set(arg('--only', 'svm,kmeans,pca,tsne,umap').split(','));
+const K = [5, 23];
+const withReference = !process.argv.includes('--no-reference');
+const outDir = join(root, 'bench', 'results');
+const sampleFile = join(outDir, 'unsupervised-tsne-rows.json');
+mkdirSync(outDir, { recursive: true });
+
+const environment = `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`;
+console.log(`# NSL-KDD SVM / clustering / embedding benchmark — ${new Date().toISOString()}`);
+console.log(environment);
+
+const fromJson = arg('--from-json', '');
+let ours: Ours[] = [];
+let reference: Reference | null = null;
+if (fromJson) {
+  ({ ours, reference } = JSON.parse(readFileSync(fromJson, 'utf8')) as {
+    ours: Ours[];
+    reference: Reference | null;
+  });
+} else {
+  if (!existsSync(join(dataDir, 'nsl-kdd', 'KDDTrain+.txt'))) {
+    console.error(`no NSL-KDD under ${dataDir}; pass --data-dir`);
+    process.exit(2);
+  }
+  if (withReference) {
+    const out = join(outDir, 'unsupervised-sklearn.json');
+    const script = join(root, 'bench', 'reference', 'unsupervised_reference.py');
+    console.log(`\nscikit-learn side: ${python} ${script} (${threads} threads, ${runs} runs) …`);
+    execFileSync(
+      python,
+      [
+        script,
+        ...['--anchors', anchors, '--data-dir', dataDir, '--out', out, '--sample-out', sampleFile],
+        ...['--runs', runs, '--threads', threads, '--k', K.join(',')],
+        ...['--only', [...only].filter((m) => m !== 'umap').join(',')],
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    reference = JSON.parse(readFileSync(out, 'utf8')) as Reference;
+  }
+  const jobs: [string, string | undefined][] = [];
+  if (only.has('svm')) jobs.push(['svm', undefined]);
+  if (only.has('kmeans')) for (const k of K) jobs.push(['kmeans', String(k)]);
+  if (only.has('pca')) jobs.push(['pca', undefined]);
+  const rowsFile = withReference && existsSync(sampleFile) ? sampleFile : undefined;
+  if (only.has('tsne')) jobs.push(['tsne', rowsFile]);
+  if (only.has('umap')) jobs.push(['umap', rowsFile]);
+  console.log(`\nour side (1 thread, ${runs} runs) …`);
+  for (const [method, extra] of jobs) {
+    const args = [join(here, 'worker.js'), dataDir, method, runs, ...(extra ? [extra] : [])];
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (r.status !== 0) {
+      console.error(`ours ${method} ${extra ?? ''} failed:\n${r.stderr}`);
+      continue;
+    }
+    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as Ours;
+    ours.push(m);
+    console.log(`ours ${method}${m.k ? ` k=${m.k}` : ''}: ${m.fit.medianSeconds.toFixed(2)} s`);
+  }
+}
+
+const table = resultTable(ours, reference);
+console.log(`\n${table}`);
+if (!fromJson) {
+  writeFileSync(
+    join(outDir, 'unsupervised.json'),
+    `${JSON.stringify({ environment, date: new Date().toISOString(), runs: Number(runs), ours, reference }, null, 1)}\n`,
+  );
+  console.log(`\nwrote ${join('bench', 'results', 'unsupervised.json')}`);
+}
