@@ -116,7 +116,7 @@ export async function explainRows(
     }
   }
   const index = wanted ?? Array.from({ length: ds.n }, (_, i) => i);
-  const { matrix: full } = predictor.features(ds);
+  const { matrix: full, unknownCategories } = predictor.features(ds);
   const x: Matrix = selectRows(full, index);
   const k = predictor.classes.length;
   const labels = argmaxRows(predictor.classifier.predictProba(x), k);
@@ -155,7 +155,7 @@ export async function explainRows(
     if ((i & 63) === 63) progress.update(i + 1);
   }
   progress.done();
-  return { rows, notes: loadNotes(loaded) };
+  return { rows, notes: [...loadNotes(loaded), ...unknownNote(unknownCategories)] };
 }
 
 /**
@@ -189,8 +189,8 @@ export async function featureImportance(
   const view = method === 'shap' ? treeView(predictor, 'importance --method shap') : undefined;
   const loaded = await loadData(req, progress);
   const ds = loaded.dataset;
-  const { matrix: x } = predictor.features(ds);
-  const notes = loadNotes(loaded);
+  const { matrix: x, unknownCategories } = predictor.features(ds);
+  const notes = [...loadNotes(loaded), ...unknownNote(unknownCategories)];
   if (view) {
     const k = predictor.classes.length;
     const predicted = argmaxRows(predictor.classifier.predictProba(x), k);
@@ -228,6 +228,12 @@ function treeView(predictor: Predictor, command: string): TreeModelView {
     );
   }
   return c.treeView();
+}
+
+function unknownNote(count: number): string[] {
+  return count > 0
+    ? [`${count} categorical value(s) were not seen in training and were encoded as all zeros`]
+    : [];
 }
 
 function describeOutput(view: TreeModelView, label: string): string {

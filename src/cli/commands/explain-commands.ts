@@ -27,6 +27,12 @@ interface ModelInput extends DataOptionValues {
   json?: boolean;
 }
 
+/**
+ * Add `explain` and `importance` to the program.
+ *
+ * @example
+ * registerExplainCommands(program, env);
+ */
 export function registerExplainCommands(program: Command, env: CommandEnv): void {
   addDataOptions(
     program

@@ -9,6 +9,10 @@
  * Storage is four flat typed arrays. The recursion gives each tree level its own slice (a
  * level of depth d copies its parent's d + 1 elements just after them), so the whole stack for
  * a tree of depth D fits in (D + 2)(D + 3) / 2 elements, allocated once per explainer.
+ *
+ * @example
+ * const path = new ShapPath(maxDepth);
+ * path.extend(0, 0, 1, 1, -1); // the root's empty element, as RECURSE starts
  */
 export class ShapPath {
   feature: Int32Array;
