@@ -89,16 +89,16 @@ describe('linear-svm', () => {
     "squared hinge (%s) reaches LinearSVC's optimum",
     (solver) => {
       const m = fit(Y2, [solver, 'tol=1e-9', 'maxIter=100000']);
-      expect(m.weights[0]).toBeCloseTo(SQUARED_HINGE.coef[0]!, 4);
-      expect(m.weights[1]).toBeCloseTo(SQUARED_HINGE.coef[1]!, 4);
-      expect(m.weights[2]).toBeCloseTo(SQUARED_HINGE.intercept, 4);
-      expect(m.converged).toBe(true);
+      expect(m.solution.weights[0]).toBeCloseTo(SQUARED_HINGE.coef[0]!, 4);
+      expect(m.solution.weights[1]).toBeCloseTo(SQUARED_HINGE.coef[1]!, 4);
+      expect(m.solution.weights[2]).toBeCloseTo(SQUARED_HINGE.intercept, 4);
+      expect(m.solution.converged).toBe(true);
     },
   );
 
   it("hinge loss (dual coordinate descent) reaches LinearSVC's optimum", () => {
     const m = fit(Y2, ['loss=hinge', 'tol=1e-9', 'maxIter=100000']);
-    expect(Array.from(m.weights)).toEqual(
+    expect(Array.from(m.solution.weights)).toEqual(
       [...HINGE.coef, HINGE.intercept].map((v) => expect.closeTo(v, 3)),
     );
   });
@@ -106,9 +106,9 @@ describe('linear-svm', () => {
   it("one-vs-rest for three classes: LinearSVC's three problems", () => {
     const m = fit(Y3, ['C=0.5', 'tol=1e-9', 'maxIter=100000'], 3);
     for (let k = 0; k < 3; k++) {
-      expect(m.weights[2 * k]).toBeCloseTo(OVR_C05.coef[k]![0]!, 4);
-      expect(m.weights[2 * k + 1]).toBeCloseTo(OVR_C05.coef[k]![1]!, 4);
-      expect(m.weights[6 + k]).toBeCloseTo(OVR_C05.intercept[k]!, 4);
+      expect(m.solution.weights[2 * k]).toBeCloseTo(OVR_C05.coef[k]![0]!, 4);
+      expect(m.solution.weights[2 * k + 1]).toBeCloseTo(OVR_C05.coef[k]![1]!, 4);
+      expect(m.solution.weights[6 + k]).toBeCloseTo(OVR_C05.intercept[k]!, 4);
     }
     // The predicted class is the largest decision value.
     const f = m.decisionFunction(x);
@@ -164,7 +164,7 @@ describe('linear-svm', () => {
       expect(p[2 * i + 1]! > 0.5).toBe(f[i]! > 0);
       if (q > 0) expect(p[2 * i + 1]!).toBeGreaterThanOrEqual(p[2 * order[q - 1]! + 1]!);
     }
-    expect(m.scale).toBeGreaterThan(0);
+    expect(m.solution.scale).toBeGreaterThan(0);
   });
 
   it('round-trips its state exactly, and the same seed gives the same state', () => {

@@ -6,7 +6,7 @@
  * al. 2008, liblinear's `dual=True`; the only one for the hinge). On standardised NSL-KDD the
  * dual converges slowly — z-scores in the hundreds make it ill-conditioned: 1,000 passes leave
  * the objective 3% above the optimum — while L-BFGS reaches it in about 200 iterations
- * (docs/decisions/0013-linear-svm-solver.md). Probabilities are a temperature-scaled softmax of
+ * (docs/decisions/0010-linear-svm-solver.md). Probabilities are a temperature-scaled softmax of
  * the decision values (`temperature.ts`), so the predicted class is always the SVM's.
  */
 import { badInput } from '../../core/errors.js';
@@ -99,7 +99,7 @@ export const LINEAR_SVM_PARAMS: readonly ParamSpec[] = SVM_SOLVER_PARAMS;
  * Solve the one-vs-rest problems and the temperature for `x` (already in the model's input space).
  *
  * @example
- * const { fit, scale } = fitSvm('linear-svm', x, y, 2, params, { seed: 0 });
+ * const solution = fitSvm('linear-svm', x, y, 2, params, { seed: 0 });
  */
 export function fitSvm(
   kind: string,
@@ -108,7 +108,7 @@ export function fitSvm(
   nClasses: number,
   params: Params,
   options: FitOptions,
-): { fit: OvrFit; scale: number } {
+): SvmSolution {
   if (nClasses < 2) throw badInput(`${kind}: needs at least 2 classes, got ${nClasses}`);
   const loss = strParam(params, 'loss') as SvmLoss;
   const fit = fitOneVsRest(x, y, nClasses, {
@@ -126,7 +126,7 @@ export function fitSvm(
     y,
     outputsFor(nClasses),
   );
-  return { fit, scale };
+  return { ...fit, scale };
 }
 
 /** `auto` resolved; the primal objective needs the differentiable squared hinge. */
@@ -143,22 +143,22 @@ function chooseSolver(kind: string, loss: SvmLoss, solver: string): SvmSolver {
   return solver as SvmSolver;
 }
 
+/** A fitted SVM's linear part: the one-vs-rest weights and the probabilities' temperature. */
+export interface SvmSolution extends OvrFit {
+  /** The temperature factor of the probabilities (`temperature.ts`). */
+  readonly scale: number;
+}
+
 /** A fitted linear SVM. */
 export class LinearSvmModel implements Classifier {
   readonly kind: string = KIND;
 
-  /**
-   * @param weights nOut × nFeatures coefficients, then nOut intercepts (`one-vs-rest.ts`)
-   * @param scale the temperature factor of the probabilities
-   */
+  /** @param solution weights: nOut × nFeatures coefficients, then nOut intercepts */
   constructor(
     readonly params: Params,
     readonly nFeatures: number,
     readonly nClasses: number,
-    readonly weights: Float64Array,
-    readonly scale: number,
-    readonly iterations: Int32Array,
-    readonly converged: boolean,
+    readonly solution: SvmSolution,
   ) {}
 
   /**
@@ -170,12 +170,12 @@ export class LinearSvmModel implements Classifier {
    */
   decisionFunction(x: Matrix): Float64Array {
     checkPredictInput(this.kind, x, this.nFeatures);
-    return decisionValues(this.weights, x, outputsFor(this.nClasses));
+    return decisionValues(this.solution.weights, x, outputsFor(this.nClasses));
   }
 
   predictProba(x: Matrix, out?: Float32Array): Float32Array {
     const proba = predictOutput(this.kind, x, this.nFeatures, this.nClasses, out);
-    return probabilities(this.decisionFunction(x), this.nClasses, this.scale, proba);
+    return probabilities(this.decisionFunction(x), this.nClasses, this.solution.scale, proba);
   }
 
   toState(): ModelState {
@@ -183,27 +183,24 @@ export class LinearSvmModel implements Classifier {
       kind: KIND,
       version: STATE_VERSION,
       params: { ...this.params },
-      data: svmStateData(this),
+      data: svmStateData(this.nFeatures, this.nClasses, this.solution),
     };
   }
 }
 
 /** The state fields every SVM has. */
-export function svmStateData(m: {
-  nFeatures: number;
-  nClasses: number;
-  weights: Float64Array;
-  scale: number;
-  iterations: Int32Array;
-  converged: boolean;
-}): ModelState['data'] {
+export function svmStateData(
+  nFeatures: number,
+  nClasses: number,
+  s: SvmSolution,
+): ModelState['data'] {
   return {
-    nFeatures: m.nFeatures,
-    nClasses: m.nClasses,
-    weights: encodeTyped(m.weights),
-    scale: m.scale,
-    iterations: encodeTyped(m.iterations),
-    converged: m.converged,
+    nFeatures,
+    nClasses,
+    weights: encodeTyped(s.weights),
+    scale: s.scale,
+    iterations: encodeTyped(s.iterations),
+    converged: s.converged,
   };
 }
 
@@ -211,32 +208,28 @@ export function svmStateData(m: {
  * Read the fields written by `svmStateData`; `inputs` is the width of the linear part's input.
  *
  * @example
- * const s = readSvmState(state.data, nFeatures);
+ * const { nClasses, solution } = readSvmState(state.data, nFeatures);
  */
 export function readSvmState(
   data: ModelState['data'],
   inputs: number,
-): {
-  nClasses: number;
-  weights: Float64Array;
-  scale: number;
-  iterations: Int32Array;
-  converged: boolean;
-} {
+): { nClasses: number; solution: SvmSolution } {
   const nClasses = stateInt(data['nClasses'], 'data.nClasses', 2);
   const weights = decodeTyped(data['weights'], 'f64', 'data.weights');
   checkArray(weights, outputsFor(nClasses) * (inputs + 1), 'data.weights');
   const scale = stateNumber(data['scale'], 'data.scale');
-  if (!(scale > 0 && scale <= MAX_SCALE))
+  if (!(scale > 0 && scale <= MAX_SCALE)) {
     throw badInput(`model state: data.scale ${scale} is out of range`);
+  }
   const iterations = decodeTyped(data['iterations'], 'i32', 'data.iterations');
   if (iterations.length !== outputsFor(nClasses)) {
     throw badInput('model state: data.iterations has the wrong length');
   }
   const converged = data['converged'];
-  if (typeof converged !== 'boolean')
+  if (typeof converged !== 'boolean') {
     throw badInput('model state: data.converged is not a boolean');
-  return { nClasses, weights, scale, iterations, converged };
+  }
+  return { nClasses, solution: { weights, scale, iterations, converged } };
 }
 
 class LinearSvmEstimator implements Estimator {
@@ -245,32 +238,16 @@ class LinearSvmEstimator implements Estimator {
 
   fit(x: FeatureMatrix, y: Int32Array, nClasses: number, options: FitOptions): Classifier {
     checkFitInput(KIND, x, y, nClasses);
-    const { fit, scale } = fitSvm(KIND, x, y, nClasses, this.params, options);
-    return new LinearSvmModel(
-      this.params,
-      x.cols,
-      nClasses,
-      fit.weights,
-      scale,
-      fit.iterations,
-      fit.converged,
-    );
+    const solution = fitSvm(KIND, x, y, nClasses, this.params, options);
+    return new LinearSvmModel(this.params, x.cols, nClasses, solution);
   }
 }
 
 function fromState(state: ModelState): LinearSvmModel {
   const params = stateParams(state, KIND, STATE_VERSION, LINEAR_SVM_PARAMS);
   const nFeatures = stateInt(state.data['nFeatures'], 'data.nFeatures', 1);
-  const s = readSvmState(state.data, nFeatures);
-  return new LinearSvmModel(
-    params,
-    nFeatures,
-    s.nClasses,
-    s.weights,
-    s.scale,
-    s.iterations,
-    s.converged,
-  );
+  const { nClasses, solution } = readSvmState(state.data, nFeatures);
+  return new LinearSvmModel(params, nFeatures, nClasses, solution);
 }
 
 /**

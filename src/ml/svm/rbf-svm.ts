@@ -18,7 +18,13 @@ import {
 import type { Classifier, Estimator, FitOptions, ModelSpec, ModelState } from '../model.js';
 import { numParam, resolveParams, type ParamSpec, type Params } from '../params.js';
 import { decodeTyped, encodeTyped, stateNumber } from '../serialize.js';
-import { fitSvm, readSvmState, SVM_SOLVER_PARAMS, svmStateData } from './linear-svm.js';
+import {
+  fitSvm,
+  readSvmState,
+  SVM_SOLVER_PARAMS,
+  svmStateData,
+  type SvmSolution,
+} from './linear-svm.js';
 import { decisionValues, probabilities } from './one-vs-rest.js';
 import { drawFourierMap, fourierFeatures, scaleGamma, type FourierMap } from './random-fourier.js';
 
@@ -64,10 +70,7 @@ export class RbfSvmModel implements Classifier {
     readonly params: Params,
     readonly map: FourierMap,
     readonly nClasses: number,
-    readonly weights: Float64Array,
-    readonly scale: number,
-    readonly iterations: Int32Array,
-    readonly converged: boolean,
+    readonly solution: SvmSolution,
   ) {}
 
   get nFeatures(): number {
@@ -86,14 +89,14 @@ export class RbfSvmModel implements Classifier {
     const out = new Float64Array(x.rows * nOut);
     for (let i0 = 0; i0 < x.rows; i0 += PREDICT_CHUNK) {
       const z = fourierFeatures(this.map, x, i0, Math.min(PREDICT_CHUNK, x.rows - i0));
-      out.set(decisionValues(this.weights, z, nOut), i0 * nOut);
+      out.set(decisionValues(this.solution.weights, z, nOut), i0 * nOut);
     }
     return out;
   }
 
   predictProba(x: Matrix, out?: Float32Array): Float32Array {
     const proba = predictOutput(KIND, x, this.nFeatures, this.nClasses, out);
-    return probabilities(this.decisionFunction(x), this.nClasses, this.scale, proba);
+    return probabilities(this.decisionFunction(x), this.nClasses, this.solution.scale, proba);
   }
 
   toState(): ModelState {
@@ -102,7 +105,7 @@ export class RbfSvmModel implements Classifier {
       version: STATE_VERSION,
       params: { ...this.params },
       data: {
-        ...svmStateData({ ...this, nFeatures: this.map.inputs }),
+        ...svmStateData(this.map.inputs, this.nClasses, this.solution),
         components: this.map.components,
         gamma: this.map.gamma,
         mapWeights: encodeTyped(this.map.weights),
@@ -127,16 +130,8 @@ class RbfSvmEstimator implements Estimator {
       new Random(options.seed).fork(MAP_STREAM),
     );
     const z = fourierFeatures(map, x);
-    const { fit, scale } = fitSvm(KIND, { ...z, names: [] }, y, nClasses, this.params, options);
-    return new RbfSvmModel(
-      this.params,
-      map,
-      nClasses,
-      fit.weights,
-      scale,
-      fit.iterations,
-      fit.converged,
-    );
+    const solution = fitSvm(KIND, { ...z, names: [] }, y, nClasses, this.params, options);
+    return new RbfSvmModel(this.params, map, nClasses, solution);
   }
 }
 
@@ -150,15 +145,12 @@ function fromState(state: ModelState): RbfSvmModel {
   checkArray(weights, components * inputs, 'data.mapWeights');
   const offsets = decodeTyped(state.data['mapOffsets'], 'f64', 'data.mapOffsets');
   checkArray(offsets, components, 'data.mapOffsets');
-  const s = readSvmState(state.data, components);
+  const { nClasses, solution } = readSvmState(state.data, components);
   return new RbfSvmModel(
     params,
     { inputs, components, gamma, weights, offsets },
-    s.nClasses,
-    s.weights,
-    s.scale,
-    s.iterations,
-    s.converged,
+    nClasses,
+    solution,
   );
 }
 
