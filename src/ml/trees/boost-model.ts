@@ -10,12 +10,8 @@ import type { Classifier, ModelState } from '../model.js';
 import type { WorkerPool } from '../parallel/worker-pool.js';
 import { decodeTyped, encodeTyped } from '../serialize.js';
 import { BOOST_PARAMS } from './boost-params.js';
-import {
-  compileForest,
-  forestRawOutput,
-  forestRowOutput,
-  type CompiledForest,
-} from './compiled-forest.js';
+import { compileForest, type CompiledForest } from './compiled-forest.js';
+import { ForestRunner } from './forest-runner.js';
 import type { Params } from '../params.js';
 import { forestRawOutputParallel } from './parallel-predict.js';
 import type { FlatTree } from './tree.js';
@@ -42,6 +38,8 @@ export class BoostedTreesClassifier implements Classifier, TreeExplainable {
   /** Validation loss of the kept round when early stopping ran, else null. */
   readonly validationLoss: number | null;
   readonly compiled: CompiledForest;
+  /** Runs `compiled`, through generated code once it pays (forest-runner.ts). */
+  readonly runner: ForestRunner;
   private readonly rowRaw: Float64Array;
 
   constructor(
@@ -66,6 +64,7 @@ export class BoostedTreesClassifier implements Classifier, TreeExplainable {
       base,
       treeOutput: this.treeOutput(),
     });
+    this.runner = new ForestRunner(this.compiled);
     this.rowRaw = new Float64Array(this.nOutputs);
   }
 
@@ -83,7 +82,7 @@ export class BoostedTreesClassifier implements Classifier, TreeExplainable {
   rawOutput(x: Matrix): Float64Array {
     checkPredictInput(this.kind, x, this.nFeatures);
     const raw = new Float64Array(x.rows * this.nOutputs);
-    forestRawOutput(this.compiled, x.data, x.cols, 0, x.rows, raw);
+    this.runner.rawOutput(x.data, x.cols, 0, x.rows, raw);
     return raw;
   }
 
@@ -106,7 +105,7 @@ export class BoostedTreesClassifier implements Classifier, TreeExplainable {
    */
   async predictProbaParallel(x: Matrix, pool: WorkerPool | null): Promise<Float32Array> {
     checkPredictInput(this.kind, x, this.nFeatures);
-    const raw = await forestRawOutputParallel(this.compiled, x, pool);
+    const raw = await forestRawOutputParallel(this.runner, x, pool);
     const proba = new Float32Array(x.rows * this.nClasses);
     marginsToClassProba(raw, x.rows, this.nClasses, proba);
     return proba;
@@ -119,7 +118,7 @@ export class BoostedTreesClassifier implements Classifier, TreeExplainable {
    * model.predictRow(row, p);
    */
   predictRow(x: Float32Array, out: Float32Array): void {
-    forestRowOutput(this.compiled, x, this.rowRaw);
+    this.runner.rowOutput(x, this.rowRaw);
     marginsToClassProba(this.rowRaw, 1, this.nClasses, out);
   }
 

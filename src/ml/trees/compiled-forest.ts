@@ -5,11 +5,15 @@
  * worker threads predict from the same memory without a copy.
  *
  * Raw output per row: `base[o] + scale · Σ_t leafValue_t(x)` as `TreeModelView` defines it.
+ * This file walks the arrays; forest-code.ts compiles them to code and forest-runner.ts picks.
  */
+import { randomUUID } from 'node:crypto';
 import { sharedCopy } from '../parallel/shared-arrays.js';
 import type { FlatTree } from './tree.js';
 
 export interface CompiledForest {
+  /** Names this forest in a worker's cache of generated code (parallel-predict.ts). */
+  readonly id: string;
   readonly nFeatures: number;
   /** Width of the raw output. */
   readonly nOutputs: number;
@@ -75,6 +79,7 @@ export function compileForest(
   const treeOutput = new Int32Array(shared(4 * trees.length));
   if (shape.treeOutput !== null) treeOutput.set(shape.treeOutput);
   return {
+    id: randomUUID(),
     nFeatures: shape.nFeatures,
     nOutputs: shape.nOutputs,
     leafWidth,
@@ -96,14 +101,14 @@ export function compileForest(
 const BLOCK_ROWS = 128;
 
 /**
- * Raw outputs of rows `[from, to)` of a row-major matrix (`cols` wide) into `out`, row-major
- * `nOutputs` wide, row `from` at `out[0]`. Walks the rows in blocks, tree by tree.
+ * Add the (unscaled) leaf values of every tree for rows `[from, to)` of a row-major matrix
+ * (`cols` wide) to `out`, row-major `nOutputs` wide, row `from` at `out[0]`: the rows in
+ * blocks, tree by tree, so each row sums its trees in tree order (as forest-code.ts does).
  *
  * @example
- * const raw = new Float64Array(x.rows * forest.nOutputs);
- * forestRawOutput(forest, x.data, x.cols, 0, x.rows, raw);
+ * addForestOutput(forest, x.data, x.cols, 0, x.rows, raw);
  */
-export function forestRawOutput(
+export function addForestOutput(
   forest: CompiledForest,
   data: Float32Array,
   cols: number,
@@ -111,14 +116,22 @@ export function forestRawOutput(
   to: number,
   out: Float64Array,
 ): void {
-  const k = forest.nOutputs;
-  out.fill(0, 0, (to - from) * k);
   for (let b0 = from; b0 < to; b0 += BLOCK_ROWS) {
     const b1 = Math.min(to, b0 + BLOCK_ROWS);
     for (let t = 0; t < forest.nTrees; t++) addTree(forest, t, data, cols, b0, b1, out, from);
   }
+}
+
+/**
+ * Turn summed leaf values of `rows` rows into raw outputs: `base + scale · sum`.
+ *
+ * @example
+ * finishRawOutput(forest, raw, x.rows);
+ */
+export function finishRawOutput(forest: CompiledForest, out: Float64Array, rows: number): void {
   const { base, scale } = forest;
-  for (let j = 0, n = (to - from) * k; j < n; j += k) {
+  const k = forest.nOutputs;
+  for (let j = 0, n = rows * k; j < n; j += k) {
     for (let c = 0; c < k; c++) out[j + c] = base[c]! + scale * out[j + c]!;
   }
 }
@@ -160,34 +173,4 @@ function addTree(
     if (width === 1) out[o]! += value[node]!;
     else for (let c = 0; c < width; c++) out[o + c]! += value[node * width + c]!;
   }
-}
-
-/**
- * Raw output of one row `x` (length `nFeatures`) into `out` (length `nOutputs`), allocating
- * nothing: the serving path for single events.
- *
- * @example
- * const raw = new Float64Array(forest.nOutputs);
- * forestRowOutput(forest, row, raw);
- */
-export function forestRowOutput(forest: CompiledForest, x: Float32Array, out: Float64Array): void {
-  const { feature, threshold, right, value, missingLeft, treeStart, treeOutput } = forest;
-  const k = forest.nOutputs;
-  const width = forest.leafWidth;
-  for (let c = 0; c < k; c++) out[c] = 0;
-  for (let t = 0; t < forest.nTrees; t++) {
-    let node = treeStart[t]!;
-    let f = feature[node]!;
-    while (f >= 0) {
-      const v = x[f]!;
-      node =
-        v <= threshold[node]! || (v !== v && missingLeft !== null && missingLeft[node] === 1)
-          ? node + 1
-          : right[node]!;
-      f = feature[node]!;
-    }
-    if (width === 1) out[treeOutput[t]!]! += value[node]!;
-    else for (let c = 0; c < width; c++) out[c]! += value[node * width + c]!;
-  }
-  for (let c = 0; c < k; c++) out[c] = forest.base[c]! + forest.scale * out[c]!;
 }

@@ -15,12 +15,8 @@ import { numParam, resolveParams, type ParamSpec, type Params } from '../params.
 import { resolveThreads } from '../parallel/thread-count.js';
 import type { WorkerPool } from '../parallel/worker-pool.js';
 import { stateNumber } from '../serialize.js';
-import {
-  compileForest,
-  forestRawOutput,
-  forestRowOutput,
-  type CompiledForest,
-} from './compiled-forest.js';
+import { compileForest, type CompiledForest } from './compiled-forest.js';
+import { ForestRunner } from './forest-runner.js';
 import { averagePathLength, IsolationGrower } from './isolation-tree.js';
 import { forestRawOutputParallel } from './parallel-predict.js';
 import type { FlatTree } from './tree.js';
@@ -84,6 +80,8 @@ export class IsolationForestModel implements AnomalyDetector, TreeExplainable {
   readonly sampleSize: number;
   readonly threshold: number;
   readonly compiled: CompiledForest;
+  /** Runs `compiled`, through generated code once it pays (forest-runner.ts). */
+  readonly runner: ForestRunner;
   private readonly rowRaw = new Float64Array(1);
 
   constructor(
@@ -105,13 +103,14 @@ export class IsolationForestModel implements AnomalyDetector, TreeExplainable {
       base: new Float64Array(1),
       treeOutput: null,
     });
+    this.runner = new ForestRunner(this.compiled);
   }
 
   /** Anomaly scores in [0, 1], higher = more anomalous. */
   score(x: Matrix): Float32Array {
     checkPredictInput(NAME, x, this.nFeatures);
     const raw = new Float64Array(x.rows);
-    forestRawOutput(this.compiled, x.data, x.cols, 0, x.rows, raw);
+    this.runner.rawOutput(x.data, x.cols, 0, x.rows, raw);
     return this.scoresOf(raw);
   }
 
@@ -121,12 +120,9 @@ export class IsolationForestModel implements AnomalyDetector, TreeExplainable {
    * @example
    * const scores = await model.scoreParallel(x, await openTreePool(4));
    */
-  async scoreParallel(
-    x: Matrix,
-    pool: Parameters<typeof forestRawOutputParallel>[2],
-  ): Promise<Float32Array> {
+  async scoreParallel(x: Matrix, pool: WorkerPool | null): Promise<Float32Array> {
     checkPredictInput(NAME, x, this.nFeatures);
-    return this.scoresOf(await forestRawOutputParallel(this.compiled, x, pool));
+    return this.scoresOf(await forestRawOutputParallel(this.runner, x, pool));
   }
 
   /**
@@ -155,7 +151,7 @@ export class IsolationForestModel implements AnomalyDetector, TreeExplainable {
    * model.predictRow(row, p);
    */
   predictRow(x: Float32Array, out: Float32Array): void {
-    forestRowOutput(this.compiled, x, this.rowRaw);
+    this.runner.rowOutput(x, this.rowRaw);
     // Rounded as `score` rounds, so a row and a batch agree at the threshold.
     this.rowRaw[0] = Math.fround(2 ** (-this.rowRaw[0]! / averagePathLength(this.sampleSize)));
     calibratedProba(this.rowRaw, this.threshold, out);

@@ -6,7 +6,8 @@
 import type { Matrix } from '../../core/matrix.js';
 import { sharedCopy } from '../parallel/shared-arrays.js';
 import type { WorkerPool } from '../parallel/worker-pool.js';
-import { forestRawOutput, type CompiledForest } from './compiled-forest.js';
+import type { CompiledForest } from './compiled-forest.js';
+import { ForestRunner } from './forest-runner.js';
 
 /** Job name of predicting a row range on a worker (tree-worker.ts). */
 export const FOREST_PREDICT_JOB = 'forest-predict';
@@ -24,16 +25,30 @@ export interface PredictJob {
   readonly out: Float64Array;
 }
 
+// A worker's runners of the forests it predicted lately, by forest id: their generated code
+// stays optimised from one batch to the next (a few models at a time).
+const runners = new Map<string, ForestRunner>();
+const KEPT_RUNNERS = 4;
+
+function runnerOf(forest: CompiledForest): ForestRunner {
+  let runner = runners.get(forest.id);
+  if (runner === undefined) {
+    runner = new ForestRunner(forest);
+    runners.set(forest.id, runner);
+    if (runners.size > KEPT_RUNNERS) runners.delete(runners.keys().next().value!);
+  }
+  return runner;
+}
+
 /**
  * A worker's share: rows `[from, to)` into `out`.
  *
  * @example
  * serveJobs({ [FOREST_PREDICT_JOB]: predictRange });
  */
-export function predictRange(job: PredictJob): null {
+export function predictRange(job: PredictJob, runner = runnerOf(job.forest)): null {
   const k = job.forest.nOutputs;
-  forestRawOutput(
-    job.forest,
+  runner.rawOutput(
     job.data,
     job.cols,
     job.from,
@@ -48,19 +63,20 @@ export function predictRange(job: PredictJob): null {
  * one; on this thread alone when `pool` is null or the batch is small.
  *
  * @example
- * const raw = await forestRawOutputParallel(model.compiled, x, pool);
+ * const raw = await forestRawOutputParallel(model.runner, x, pool);
  */
 export async function forestRawOutputParallel(
-  forest: CompiledForest,
+  runner: ForestRunner,
   x: Matrix,
   pool: WorkerPool | null,
 ): Promise<Float64Array> {
+  const forest = runner.forest;
   const k = forest.nOutputs;
   const threads =
     pool === null ? 1 : Math.min(pool.size + 1, Math.floor(x.rows / MIN_ROWS_PER_THREAD));
   if (pool === null || threads <= 1) {
     const out = new Float64Array(x.rows * k);
-    forestRawOutput(forest, x.data, x.cols, 0, x.rows, out);
+    runner.rawOutput(x.data, x.cols, 0, x.rows, out);
     return out;
   }
   const data = x.data.buffer instanceof SharedArrayBuffer ? x.data : sharedCopy(x.data);
@@ -79,7 +95,7 @@ export async function forestRawOutputParallel(
       }),
     );
   }
-  predictRange({ forest, data, cols: x.cols, from: 0, to: cut(1), out });
+  predictRange({ forest, data, cols: x.cols, from: 0, to: cut(1), out }, runner);
   await Promise.all(runs);
   return out;
 }

@@ -83,8 +83,8 @@ describe.skipIf(!treeWorkersAvailable())(`identical models on 1, 2 and 3 threads
     try {
       expect(pool).not.toBeNull();
       expect(await model.scoreParallel(x, pool)).toEqual(model.score(x));
-      const raw = await forestRawOutputParallel(model.compiled, x, pool);
-      expect(raw).toEqual(await forestRawOutputParallel(model.compiled, x, null));
+      const raw = await forestRawOutputParallel(model.runner, x, pool);
+      expect(raw).toEqual(await forestRawOutputParallel(model.runner, x, null));
     } finally {
       await pool?.close();
     }

@@ -9,12 +9,8 @@ import type { Classifier, ModelState } from '../model.js';
 import type { WorkerPool } from '../parallel/worker-pool.js';
 import { resolveParams, type ParamSpec, type Params } from '../params.js';
 import { stateNumber, type SerializedValue } from '../serialize.js';
-import {
-  compileForest,
-  forestRawOutput,
-  forestRowOutput,
-  type CompiledForest,
-} from './compiled-forest.js';
+import { compileForest, type CompiledForest } from './compiled-forest.js';
+import { ForestRunner } from './forest-runner.js';
 import type { FlatTree } from './tree.js';
 import type { TreeExplainable, TreeModelView } from './tree-model-view.js';
 import { decodeTrees, encodeTrees } from './tree-state.js';
@@ -38,6 +34,8 @@ export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
   readonly oobScore: number | null;
   /** The trees flattened for serving (shared memory, readable by worker threads). */
   readonly compiled: CompiledForest;
+  /** Runs `compiled`, through generated code once it pays (forest-runner.ts). */
+  readonly runner: ForestRunner;
   private readonly rowRaw: Float64Array;
 
   constructor(
@@ -61,6 +59,7 @@ export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
       base: new Float64Array(nClasses),
       treeOutput: null,
     });
+    this.runner = new ForestRunner(this.compiled);
     this.rowRaw = new Float64Array(nClasses);
   }
 
@@ -72,7 +71,7 @@ export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
     }
     const proba = out ?? new Float32Array(size);
     const raw = new Float64Array(size);
-    forestRawOutput(this.compiled, x.data, x.cols, 0, x.rows, raw);
+    this.runner.rawOutput(x.data, x.cols, 0, x.rows, raw);
     proba.set(raw);
     return proba;
   }
@@ -85,7 +84,7 @@ export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
    */
   async predictProbaParallel(x: Matrix, pool: WorkerPool | null): Promise<Float32Array> {
     this.checkInput(x);
-    return Float32Array.from(await forestRawOutputParallel(this.compiled, x, pool));
+    return Float32Array.from(await forestRawOutputParallel(this.runner, x, pool));
   }
 
   /**
@@ -96,7 +95,7 @@ export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
    * model.predictRow(row, p);
    */
   predictRow(x: Float32Array, out: Float32Array): void {
-    forestRowOutput(this.compiled, x, this.rowRaw);
+    this.runner.rowOutput(x, this.rowRaw);
     for (let c = 0; c < this.nClasses; c++) out[c] = this.rowRaw[c]!;
   }
 
