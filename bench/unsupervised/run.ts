@@ -7,7 +7,8 @@
  *
  * scikit-learn's side is bench/reference/unsupervised_reference.py (the anchors' configurations
  * with their loading and preprocessing); ours runs each method in a fresh process
- * (`worker.ts`). Times are the median of --runs fits of the algorithm alone on both sides.
+ * (`worker.ts`), right after scikit-learn's run of the same method. Times are the median of
+ * --runs fits of the algorithm alone on both sides.
  * Writes bench/results/unsupervised.json and prints a Markdown table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -53,41 +54,58 @@ if (fromJson) {
     console.error(`no NSL-KDD under ${dataDir}; pass --data-dir`);
     process.exit(2);
   }
-  if (withReference) {
-    const out = join(outDir, 'unsupervised-sklearn.json');
-    const script = join(root, 'bench', 'reference', 'unsupervised_reference.py');
-    console.log(`\nscikit-learn side: ${python} ${script} (${threads} threads, ${runs} runs) …`);
-    execFileSync(
-      python,
-      [
-        script,
-        ...['--anchors', anchors, '--data-dir', dataDir, '--out', out, '--sample-out', sampleFile],
-        ...['--runs', runs, '--threads', threads, '--k', K.join(',')],
-        ...['--only', [...only].filter((m) => m !== 'umap').join(',')],
-      ],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-    reference = JSON.parse(readFileSync(out, 'utf8')) as Reference;
+  // One method at a time, scikit-learn's run then ours, so that both sides of a comparison
+  // meet the same load on a shared machine.
+  const jobs: { method: string; k?: number }[] = [];
+  for (const method of ['svm', 'kmeans', 'pca', 'tsne', 'umap'].filter((m) => only.has(m))) {
+    if (method === 'kmeans') for (const k of K) jobs.push({ method, k });
+    else jobs.push({ method });
   }
-  const jobs: [string, string | undefined][] = [];
-  if (only.has('svm')) jobs.push(['svm', undefined]);
-  if (only.has('kmeans')) for (const k of K) jobs.push(['kmeans', String(k)]);
-  if (only.has('pca')) jobs.push(['pca', undefined]);
-  const rowsFile = withReference && existsSync(sampleFile) ? sampleFile : undefined;
-  if (only.has('tsne')) jobs.push(['tsne', rowsFile]);
-  if (only.has('umap')) jobs.push(['umap', rowsFile]);
-  console.log(`\nour side (1 thread, ${runs} runs) …`);
-  for (const [method, extra] of jobs) {
-    const args = [join(here, 'worker.js'), dataDir, method, runs, ...(extra ? [extra] : [])];
+  const parts: Reference[] = [];
+  for (const job of jobs) {
+    if (withReference && job.method !== 'umap') parts.push(runReference(job.method, job.k));
+    const rows = job.method === 'tsne' || job.method === 'umap' ? sampleRowsFile() : undefined;
+    const extra = job.k !== undefined ? String(job.k) : rows;
+    const args = [join(here, 'worker.js'), dataDir, job.method, runs, ...(extra ? [extra] : [])];
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (r.status !== 0) {
-      console.error(`ours ${method} ${extra ?? ''} failed:\n${r.stderr}`);
+      console.error(`ours ${job.method} ${extra ?? ''} failed:\n${r.stderr}`);
       continue;
     }
     const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as Ours;
     ours.push(m);
-    console.log(`ours ${method}${m.k ? ` k=${m.k}` : ''}: ${m.fit.medianSeconds.toFixed(2)} s`);
+    console.log(`ours ${job.method}${m.k ? ` k=${m.k}` : ''}: ${m.fit.medianSeconds.toFixed(2)} s`);
   }
+  reference = parts.length ? mergeReferences(parts) : null;
+}
+
+/** scikit-learn's side of one job (its JSON), timed by the reference script. */
+function runReference(method: string, k: number | undefined): Reference {
+  const out = join(outDir, 'unsupervised-sklearn.json');
+  const script = join(root, 'bench', 'reference', 'unsupervised_reference.py');
+  console.log(`scikit-learn ${method}${k ? ` k=${k}` : ''} (${threads} threads, ${runs} runs) …`);
+  execFileSync(
+    python,
+    [
+      script,
+      ...['--anchors', anchors, '--data-dir', dataDir, '--out', out, '--sample-out', sampleFile],
+      ...['--runs', runs, '--threads', threads, '--only', method],
+      ...(k !== undefined ? ['--k', String(k)] : []),
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  return JSON.parse(readFileSync(out, 'utf8')) as Reference;
+}
+
+/** The reference's t-SNE rows when it wrote them (both sides embed the same rows). */
+function sampleRowsFile(): string | undefined {
+  return withReference && existsSync(sampleFile) ? sampleFile : undefined;
+}
+
+function mergeReferences(parts: readonly Reference[]): Reference {
+  const merged: Reference = { ...parts[0]!, kmeans: parts.flatMap((p) => p.kmeans ?? []) };
+  for (const p of parts) Object.assign(merged, { ...p, kmeans: merged.kmeans });
+  return merged;
 }
 
 const table = resultTable(ours, reference);
