@@ -92,6 +92,7 @@ describe('threatmesh cluster', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/1,500 rows exceeds its limit of 1,000/);
     expect(refused.stderr).toMatch(/--sample 1000/);
+    expect(refused.stderr).toMatch(/every pair of rows in memory: 5 MB/);
     const tree = join(home, 'tree.json');
     const r = json<ClusterJson>(
       cli(home, [

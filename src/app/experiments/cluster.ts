@@ -18,7 +18,13 @@ import { squaredDistance } from '../../ml/cluster/distance.js';
 import { DEFAULT_MAX_ROWS, hierarchical, type Linkage } from '../../ml/cluster/hierarchical.js';
 import { kmeans } from '../../ml/cluster/kmeans.js';
 import type { Progress } from '../progress.js';
-import { csvField, unsupervisedInput, writeCsv, type MatrixRequest } from './unsupervised-input.js';
+import {
+  csvField,
+  unsupervisedInput,
+  writeCsv,
+  type MatrixRequest,
+  type RowGuard,
+} from './unsupervised-input.js';
 
 export type ClusterMethod = 'kmeans' | 'hierarchical';
 
@@ -81,8 +87,15 @@ export interface ClusterResult {
 export async function clusterFile(req: ClusterRequest, progress: Progress): Promise<ClusterResult> {
   checkRequest(req);
   const maxRows = req.maxRows ?? DEFAULT_MAX_ROWS;
-  const guard =
-    req.method === 'hierarchical' ? { method: 'hierarchical clustering', maxRows } : undefined;
+  const guard: RowGuard | undefined =
+    req.method === 'hierarchical'
+      ? {
+          method: 'hierarchical clustering',
+          maxRows,
+          // The condensed float32 distance matrix of hierarchical.ts.
+          why: (n) => `it keeps every pair of rows in memory: ${bytes(n * (n - 1) * 2)}`,
+        }
+      : undefined;
   const input = await unsupervisedInput(req, progress, guard);
   const { x } = input;
   const t0 = performance.now();
@@ -238,4 +251,9 @@ async function writeDendrogram(
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, `${JSON.stringify(doc)}\n`);
   await rename(tmp, path);
+}
+
+/** "5 MB", "31.7 GB". */
+function bytes(b: number): string {
+  return b < 1e9 ? `${Math.ceil(b / 1e6)} MB` : `${(b / 1e9).toFixed(1)} GB`;
 }

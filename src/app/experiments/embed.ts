@@ -8,7 +8,13 @@ import { fitPca } from '../../ml/embed/pca.js';
 import { TSNE_MAX_ROWS, tsne } from '../../ml/embed/tsne.js';
 import { UMAP_MAX_ROWS, umap } from '../../ml/embed/umap.js';
 import type { Progress } from '../progress.js';
-import { csvField, unsupervisedInput, writeCsv, type MatrixRequest } from './unsupervised-input.js';
+import {
+  csvField,
+  unsupervisedInput,
+  writeCsv,
+  type MatrixRequest,
+  type RowGuard,
+} from './unsupervised-input.js';
 
 /** The methods that exist, in the order the help lists them. */
 export const EMBED_METHODS = ['pca', 'umap', 'tsne'] as const;
@@ -57,10 +63,14 @@ export async function embedFile(req: EmbedRequest, progress: Progress): Promise<
     });
   }
   const limit = req.maxRows ?? (req.method === 'tsne' ? TSNE_MAX_ROWS : UMAP_MAX_ROWS);
-  const guard =
+  const guard: RowGuard | undefined =
     req.method === 'pca'
       ? undefined
-      : { method: req.method === 'tsne' ? 't-SNE' : 'UMAP', maxRows: limit };
+      : {
+          method: req.method === 'tsne' ? 't-SNE' : 'UMAP',
+          maxRows: limit,
+          why: () => 'its neighbour search and layout grow with the square of the rows',
+        };
   const input = await unsupervisedInput(req, progress, guard);
   const { x } = input;
   const t0 = performance.now();

@@ -20,6 +20,14 @@ export interface MatrixRequest extends DataRequest {
   readonly steps?: string;
 }
 
+/** A method whose cost grows with the square of the rows, its row limit, and why. */
+export interface RowGuard {
+  readonly method: string;
+  readonly maxRows: number;
+  /** What `rows` rows would cost, for the message. */
+  readonly why: (rows: number) => string;
+}
+
 export interface UnsupervisedInput {
   readonly x: Matrix;
   /** Row index in the file (0-based data row) of each matrix row. */
@@ -37,12 +45,13 @@ export interface UnsupervisedInput {
  * rows than that without `sample` is a usage error that suggests sampling.
  *
  * @example
- * const input = await unsupervisedInput(req, progress, { method: 't-SNE', maxRows: 5000 });
+ * const input = await unsupervisedInput(req, progress, {
+ *   method: 't-SNE', maxRows: 5000, why: () => 'its neighbour search is O(n²)' });
  */
 export async function unsupervisedInput(
   req: MatrixRequest,
   progress: Progress,
-  guard?: { readonly method: string; readonly maxRows: number },
+  guard?: RowGuard,
 ): Promise<UnsupervisedInput> {
   const steps = req.steps ? parseSteps(req.steps) : defaultSteps('scaled');
   const loaded = await loadData(req, progress);
@@ -51,7 +60,7 @@ export async function unsupervisedInput(
   const rowCount = req.sample === undefined ? ds.n : Math.min(req.sample, ds.n);
   if (guard && rowCount > guard.maxRows) {
     throw usageError(
-      `${guard.method} of ${rowCount.toLocaleString('en-US')} rows exceeds its limit of ${guard.maxRows.toLocaleString('en-US')} (its cost grows with the square of the rows)`,
+      `${guard.method} of ${rowCount.toLocaleString('en-US')} rows exceeds its limit of ${guard.maxRows.toLocaleString('en-US')} (${guard.why(rowCount)})`,
       {
         hint: `pass --sample ${guard.maxRows} for a seeded random sample, or raise the limit with --max-rows`,
       },
