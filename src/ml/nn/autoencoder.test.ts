@@ -38,7 +38,7 @@ function matrix(data: number[]): FeatureMatrix {
   };
 }
 
-const PARAMS = ['hidden=6,2', 'epochs=60', 'batchSize=32', 'learningRate=0.01', 'targetFpr=0.05'];
+const PARAMS = ['hidden=6,2', 'epochs=30', 'batchSize=32', 'learningRate=0.02', 'targetFpr=0.05'];
 
 async function fit(
   x: FeatureMatrix,

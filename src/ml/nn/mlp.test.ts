@@ -204,6 +204,17 @@ describe('mlp: bad input', () => {
     );
   });
 
+  it('stops with a clear error when training diverges', async () => {
+    const { x, y } = moons(40, 0.2, 8);
+    const est = MLP.create(
+      resolveParams(MLP.params, ['learningRate=1e30', 'epochs=5', 'earlyStopping=0']),
+    );
+    const e = await error(() => est.fit(x, y, 2, { seed: 0 }));
+    expect(e.code).toBe('BAD_INPUT');
+    expect(e.message).toMatch(/training diverged in epoch \d: the loss is (NaN|Infinity)/);
+    expect(e.hint).toMatch(/lower learningRate/);
+  });
+
   it('rejects rows of the wrong width and damaged states', async () => {
     const model = await fit(['hidden=3', 'epochs=2', 'earlyStopping=0'], XOR, XOR_Y, 2);
     expect(() => model.predictProba(features([1, 2, 3], 3))).toThrow(

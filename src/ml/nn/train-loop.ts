@@ -3,6 +3,7 @@
  * (`train-step.ts`), Adam and the L2 penalty on the parameter vector in JavaScript, and
  * early stopping on a held-out validation loss that keeps the best epoch's parameters.
  */
+import { badInput } from '../../core/errors.js';
 import type { Random } from '../../core/random.js';
 import { Adam } from './adam.js';
 import type { Tf } from './backend.js';
@@ -78,6 +79,11 @@ export async function trainDense(
       loss += addPenalty(net, theta, grad, settings.l2 / m);
       adam.step(theta, grad);
       total += loss * m;
+    }
+    if (!Number.isFinite(total)) {
+      throw badInput(`training diverged in epoch ${epoch}: the loss is ${total / n}`, {
+        hint: 'lower learningRate (for example by a factor of 10) and check the features are scaled',
+      });
     }
     trainLoss.push(total / n);
     if (validation) {
