@@ -14,6 +14,11 @@ export interface PreparedTree {
   readonly firstOutput: number;
   /** Values per leaf that feed outputs `firstOutput …`: the view's width, or 1 for one-value trees. */
   readonly outputs: number;
+  /**
+   * Each node's cover as a share of its parent's (1 at the root): the probability of following
+   * the node when its parent's feature is unknown, read once per node visit by TreeSHAP.
+   */
+  readonly share: Float64Array;
 }
 
 /**
@@ -44,12 +49,22 @@ export function prepareTrees(view: TreeModelView): PreparedTree[] {
       firstOutput = o;
       outputs = 1;
     }
-    return { tree, depth: checkedDepth(tree, view.nFeatures, where), firstOutput, outputs };
+    const share = new Float64Array(tree.nNodes);
+    const depth = checkedDepth(tree, view.nFeatures, where, share);
+    return { tree, depth, firstOutput, outputs, share };
   });
 }
 
-/** Depth of `tree`, checking its links, features and covers on the way down. */
-function checkedDepth(tree: FlatTree, nFeatures: number, where: string): number {
+/**
+ * Depth of `tree`, checking its links, features and covers on the way down, and filling
+ * `share` with each node's cover share of its parent's.
+ */
+function checkedDepth(
+  tree: FlatTree,
+  nFeatures: number,
+  where: string,
+  share: Float64Array,
+): number {
   const { feature, left, right, weight } = tree;
   const stack = new Int32Array(2 * tree.nNodes + 2);
   const depthOf = new Int32Array(tree.nNodes);
@@ -57,6 +72,7 @@ function checkedDepth(tree: FlatTree, nFeatures: number, where: string): number 
   let visited = 0;
   let maxDepth = 0;
   stack[top++] = 0;
+  share[0] = 1;
   while (top > 0) {
     const node = stack[--top]!;
     if (++visited > tree.nNodes) {
@@ -78,6 +94,8 @@ function checkedDepth(tree: FlatTree, nFeatures: number, where: string): number 
     }
     depthOf[l] = d + 1;
     depthOf[r] = d + 1;
+    share[l] = weight[l]! / weight[node]!;
+    share[r] = weight[r]! / weight[node]!;
     stack[top++] = r;
     stack[top++] = l;
   }
@@ -86,7 +104,7 @@ function checkedDepth(tree: FlatTree, nFeatures: number, where: string): number 
 
 /**
  * The tree's expected value for each of its leaf outputs: the leaves' values weighted by the
- * product of cover ratios along their paths — exactly the "no feature known" value the TreeSHAP
+ * product of cover shares along their paths — exactly the "no feature known" value the TreeSHAP
  * recursion starts from, so contributions add up to output − expected value even when a
  * child's cover is not exactly its share of the parent's (float32 weights).
  *
@@ -94,7 +112,8 @@ function checkedDepth(tree: FlatTree, nFeatures: number, where: string): number 
  * const e = new Float64Array(t.outputs); treeExpectation(t, e);
  */
 export function treeExpectation(p: PreparedTree, out: Float64Array): void {
-  const { feature, left, right, weight, value } = p.tree;
+  const { feature, left, right, value } = p.tree;
+  const share = p.share;
   const k = p.tree.nOutputs;
   const stack = new Int32Array(p.tree.nNodes + 2);
   const prob = new Float64Array(p.tree.nNodes);
@@ -109,8 +128,8 @@ export function treeExpectation(p: PreparedTree, out: Float64Array): void {
     }
     const l = left[node]!;
     const r = right[node]!;
-    prob[l] = (prob[node]! * weight[l]!) / weight[node]!;
-    prob[r] = (prob[node]! * weight[r]!) / weight[node]!;
+    prob[l] = prob[node]! * share[l]!;
+    prob[r] = prob[node]! * share[r]!;
     stack[top++] = r;
     stack[top++] = l;
   }

@@ -46,6 +46,7 @@ export class TreeShap {
   private readonly weights: Float64Array;
   // The tree and row being explained: fields rather than arguments of the recursion.
   private tree: FlatTree;
+  private share: Float64Array;
   private row: Float32Array = new Float32Array(0);
   private rowBase = 0;
   private out: Float64Array = new Float64Array(0);
@@ -59,6 +60,7 @@ export class TreeShap {
     this.nOutputs = view.nOutputs;
     this.scale = view.scale;
     this.tree = this.prepared[0]!.tree;
+    this.share = this.prepared[0]!.share;
     const maxDepth = Math.max(...this.prepared.map((p) => p.depth));
     this.path = new ShapPath(maxDepth);
     this.weights = new Float64Array(maxDepth + 2);
@@ -105,6 +107,7 @@ export class TreeShap {
         this.outFirst = 0;
       }
       this.tree = p.tree;
+      this.share = p.share;
       this.recurse(0, 0, -1, 1, 1, -1);
     }
   }
@@ -169,7 +172,6 @@ export class TreeShap {
     const goLeft = goesLeft(tree, node, this.row[this.rowBase + split]!);
     const hot = goLeft ? l : r;
     const cold = goLeft ? r : l;
-    const invW = 1 / tree.weight[node]!;
     let inZero = 1;
     let inOne = 1;
     let k = 0;
@@ -181,8 +183,8 @@ export class TreeShap {
       path.unwind(p, depth, k);
       depth--;
     }
-    this.recurse(hot, depth + 1, p, tree.weight[hot]! * invW * inZero, inOne, split);
-    this.recurse(cold, depth + 1, p, tree.weight[cold]! * invW * inZero, 0, split);
+    this.recurse(hot, depth + 1, p, this.share[hot]! * inZero, inOne, split);
+    this.recurse(cold, depth + 1, p, this.share[cold]! * inZero, 0, split);
   }
 
   /** The leaf step: every path feature gets its share of this leaf's value(s). */
