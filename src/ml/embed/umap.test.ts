@@ -19,6 +19,8 @@ describe('UMAP (umap-js with our seeded generator)', () => {
     expect(umap(x, { seed: 3, neighbors: 10 })).toEqual(a);
     expect(umap(x, { seed: 4, neighbors: 10 })).not.toEqual(a);
     expect(a.every(Number.isFinite)).toBe(true);
+    // Fewer layout epochs: another (coarser) layout from the same start.
+    expect(umap(x, { seed: 3, neighbors: 10, epochs: 20 })).not.toEqual(a);
   });
 
   it('puts each blob nearer to itself than to the others', () => {
@@ -44,6 +46,7 @@ describe('UMAP (umap-js with our seeded generator)', () => {
     expect(() => umap(blobs(0), { seed: 0, maxRows: 50 })).toThrow(
       expect.objectContaining({ code: 'BAD_INPUT', hint: expect.stringMatching(/sample/) }),
     );
+    expect(() => umap(blobs(0), { seed: 0, epochs: 0 })).toThrow(/epochs must be a whole number/);
     const small = { rows: 5, cols: 2, data: new Float32Array(10) };
     expect(() => umap(small, { seed: 0 })).toThrow(/more rows than neighbors/);
   });

@@ -19,6 +19,8 @@ export interface UmapOptions {
   readonly neighbors?: number;
   /** How tightly points may pack (umap-js default 0.1). */
   readonly minDist?: number;
+  /** Layout epochs; default umap-js's (500 up to 2,500 rows, 400 up to 5,000, then fewer). */
+  readonly epochs?: number;
   readonly maxRows?: number;
   /** Called with epochs done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -48,12 +50,16 @@ export function umap(x: Matrix, options: UmapOptions): Float64Array {
       hint: 'use more rows or fewer neighbors',
     });
   }
+  if (options.epochs !== undefined && !(Number.isInteger(options.epochs) && options.epochs >= 1)) {
+    throw badInput(`UMAP: epochs must be a whole number ≥ 1, got ${options.epochs}`);
+  }
   checkFinite('UMAP', x, 'input');
   const random = new Random(options.seed);
   const model = new UMAP({
     nComponents: 2,
     nNeighbors: neighbors,
     minDist: options.minDist ?? 0.1,
+    ...(options.epochs !== undefined ? { nEpochs: options.epochs } : {}),
     random: () => random.next(),
   });
   const rows: number[][] = [];
