@@ -33,9 +33,11 @@ export function fitTemperature(f: Float64Array, y: Int32Array, nOut: number): nu
     else lo = s;
     if (Math.abs(g) <= 1e-9 * y.length) break;
     let next = h > 0 ? s - g / h : NaN;
-    // A Newton step that leaves the bracket falls back to bisection.
-    if (!(next > lo && next < hi))
+    // A Newton step that leaves the bracket [lo, hi] falls back to doubling while no upper
+    // bound is known (the loss still falls at s), else to bisection.
+    if (!(next > lo && next < hi)) {
       next = hi === MAX_SCALE && g < 0 ? Math.min(2 * s, hi) : (lo + hi) / 2;
+    }
     if (Math.abs(next - s) <= 1e-10 * s) {
       s = next;
       break;
