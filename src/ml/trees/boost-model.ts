@@ -13,7 +13,7 @@ import { BOOST_PARAMS } from './boost-params.js';
 import { compileForest, type CompiledForest } from './compiled-forest.js';
 import { ForestRunner } from './forest-runner.js';
 import type { Params } from '../params.js';
-import { forestRawOutputParallel } from './parallel-predict.js';
+import { forestRawOutputParallel, prepareForServing } from './parallel-predict.js';
 import type { FlatTree } from './tree.js';
 import type { TreeExplainable, TreeModelView } from './tree-model-view.js';
 import { decodeTrees, encodeTrees } from './tree-state.js';
@@ -109,6 +109,18 @@ export class BoostedTreesClassifier implements Classifier, TreeExplainable {
     const proba = new Float32Array(x.rows * this.nClasses);
     marginsToClassProba(raw, x.rows, this.nClasses, proba);
     return proba;
+  }
+
+  /**
+   * Compile the trees to code and warm it up, here and on the pool's workers (seconds, once):
+   * for long-running serving, after which `predictRow` and batches run several times faster.
+   * Returns whether every thread now runs the generated code (forest-runner.ts).
+   *
+   * @example
+   * await model.prepareForServing(pool);
+   */
+  prepareForServing(pool: WorkerPool | null = null): Promise<boolean> {
+    return prepareForServing(this.runner, pool);
   }
 
   /**

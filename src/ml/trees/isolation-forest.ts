@@ -18,7 +18,7 @@ import { stateNumber } from '../serialize.js';
 import { compileForest, type CompiledForest } from './compiled-forest.js';
 import { ForestRunner } from './forest-runner.js';
 import { averagePathLength, IsolationGrower } from './isolation-tree.js';
-import { forestRawOutputParallel } from './parallel-predict.js';
+import { forestRawOutputParallel, prepareForServing } from './parallel-predict.js';
 import type { FlatTree } from './tree.js';
 import type { TreeExplainable, TreeModelView } from './tree-model-view.js';
 import { openTreePool } from './tree-pool.js';
@@ -142,6 +142,18 @@ export class IsolationForestModel implements AnomalyDetector, TreeExplainable {
       throw new RangeError(`predictProba: out has length ${out.length}, expected ${2 * x.rows}`);
     }
     return calibratedProba(scores, this.threshold, out ?? new Float32Array(2 * x.rows));
+  }
+
+  /**
+   * Compile the trees to code and warm it up, here and on the pool's workers (seconds, once):
+   * for long-running serving, after which `predictRow` and batches run several times faster.
+   * Returns whether every thread now runs the generated code (forest-runner.ts).
+   *
+   * @example
+   * await model.prepareForServing(pool);
+   */
+  prepareForServing(pool: WorkerPool | null = null): Promise<boolean> {
+    return prepareForServing(this.runner, pool);
   }
 
   /**

@@ -14,7 +14,7 @@ import { ForestRunner } from './forest-runner.js';
 import type { FlatTree } from './tree.js';
 import type { TreeExplainable, TreeModelView } from './tree-model-view.js';
 import { decodeTrees, encodeTrees } from './tree-state.js';
-import { forestRawOutputParallel } from './parallel-predict.js';
+import { forestRawOutputParallel, prepareForServing } from './parallel-predict.js';
 
 /** Layout version of the state written by `TreeEnsembleClassifier.toState`. */
 export const TREE_ENSEMBLE_STATE_VERSION = 1;
@@ -85,6 +85,18 @@ export class TreeEnsembleClassifier implements Classifier, TreeExplainable {
   async predictProbaParallel(x: Matrix, pool: WorkerPool | null): Promise<Float32Array> {
     this.checkInput(x);
     return Float32Array.from(await forestRawOutputParallel(this.runner, x, pool));
+  }
+
+  /**
+   * Compile the trees to code and warm it up, here and on the pool's workers (seconds, once):
+   * for long-running serving, after which `predictRow` and batches run several times faster.
+   * Returns whether every thread now runs the generated code (forest-runner.ts).
+   *
+   * @example
+   * await model.prepareForServing(pool);
+   */
+  prepareForServing(pool: WorkerPool | null = null): Promise<boolean> {
+    return prepareForServing(this.runner, pool);
   }
 
   /**
