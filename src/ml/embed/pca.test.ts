@@ -128,6 +128,22 @@ describe('PCA', () => {
     );
   });
 
+  it('inverseTransform undoes transform with every component, and projects with fewer', () => {
+    for (const whiten of [false, true]) {
+      const full = fitPca(x, { components: 3, whiten });
+      const back = full.inverseTransform(full.transform(x));
+      back.data.forEach((v, j) => expect(v).toBeCloseTo(x.data[j]!, 4));
+    }
+    // Two components: projecting twice changes nothing more.
+    const two = fitPca(x, { components: 2 });
+    const once = two.inverseTransform(two.transform(x));
+    const twice = two.inverseTransform(two.transform(once));
+    twice.data.forEach((v, j) => expect(v).toBeCloseTo(once.data[j]!, 4));
+    expect(() => two.inverseTransform({ rows: 1, cols: 3, data: new Float32Array(3) })).toThrow(
+      /2 components, got 3/,
+    );
+  });
+
   it('round-trips its state and checks widths and parameters', () => {
     const pca = fitPca(x, { components: 2 });
     const back = FittedPca.fromState(JSON.parse(JSON.stringify(pca.toState())));

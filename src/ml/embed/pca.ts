@@ -68,6 +68,34 @@ export class FittedPca {
     return { rows, cols: k, data: out };
   }
 
+  /**
+   * Points of the component space back in the input space: mean + Σ score · axis (scikit-learn's
+   * `inverse_transform`). With fewer components than columns this is the projection of the
+   * original rows onto the kept components, e.g. a grid over PC1 × PC2 for decision regions.
+   *
+   * @example
+   * const rows = pca.inverseTransform({ rows: 1, cols: 2, data: Float32Array.of(1.5, -0.2) });
+   */
+  inverseTransform(z: Matrix): Matrix {
+    if (z.cols !== this.components) {
+      throw badInput(`PCA: ${this.components} components, got ${z.cols} scores per row`);
+    }
+    const d = this.nFeatures;
+    const k = this.components;
+    const out = new Float32Array(z.rows * d);
+    const row = new Float64Array(d);
+    for (let i = 0; i < z.rows; i++) {
+      row.set(this.mean);
+      for (let c = 0; c < k; c++) {
+        const sd = this.whiten ? Math.sqrt(this.explainedVariance[c]!) : 1;
+        const s = z.data[i * k + c]! * sd;
+        for (let t = 0; t < d; t++) row[t] = row[t]! + s * this.axes[c * d + t]!;
+      }
+      for (let t = 0; t < d; t++) out[i * d + t] = row[t]!;
+    }
+    return { rows: z.rows, cols: d, data: out };
+  }
+
   /** JSON-serialisable state; `FittedPca.fromState` restores it bit for bit. */
   toState(): { readonly [key: string]: SerializedValue } {
     return {
