@@ -45,6 +45,7 @@ interface Ours {
   detected: Rate;
   withIds: Rate;
   perClass: Record<string, Rate>;
+  cacheResident: Rate;
   checksum: { pairs: number; checksum: number };
 }
 interface Reference {
@@ -110,6 +111,7 @@ try {
     `| lookups/s, type given (CPU / wall) | ${n(ours.typed.perSecondCpu)} / ${n(ours.typed.perSecondWall)} | ${reference ? `${n(reference.lookupsPerSecondCpu)} / ${n(reference.lookupsPerSecondWall)}` : '—'} | ≥ 5,000,000 |`,
     `| lookups/s, type detected (CPU / wall) | ${n(ours.detected.perSecondCpu)} / ${n(ours.detected.perSecondWall)} | — | |`,
     `| lookups/s returning id strings (CPU / wall) | ${n(ours.withIds.perSecondCpu)} / ${n(ours.withIds.perSecondWall)} | (always strings) | |`,
+    `| lookups/s against the first 2,000 indicators only, in cache (CPU / wall) | ${n(ours.cacheResident.perSecondCpu)} / ${n(ours.cacheResident.perSecondWall)} | — | |`,
     `| matches (query, indicator) | ${n(ours.checksum.pairs)} | ${reference ? n(reference.checksum.pairs) : '—'} | same answers: ${agree === null ? '—' : agree ? 'yes' : 'NO'} |`,
     '\nLookup rates by kind of query (type given, CPU time):\n',
     '| query | lookups | per second |',

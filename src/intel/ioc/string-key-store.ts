@@ -53,6 +53,7 @@ export class StringKeyStore implements KeyMatcher {
   private qEnd = 0;
   private qFold = false;
   private qBytes: Uint8Array | null = null;
+  private qLength = 0;
   /** UTF-8 of the key being inserted (3 bytes per UTF-16 unit at most). */
   private scratch = new Uint8Array(256);
 
@@ -95,7 +96,7 @@ export class StringKeyStore implements KeyMatcher {
     const arena = this.arena;
     if (this.qBytes) {
       const q = this.qBytes;
-      if (q.length !== len) return false;
+      if (this.qLength !== len) return false;
       for (let k = 0; k < len; k++) if (arena[off + k] !== q[k]) return false;
       return true;
     }
@@ -113,25 +114,27 @@ export class StringKeyStore implements KeyMatcher {
   insert(key: string, head: number): number {
     if (this.scratch.length < 3 * key.length) this.scratch = new Uint8Array(3 * key.length);
     const { written } = encoder.encodeInto(key, this.scratch);
-    return this.insertBytes(this.scratch.subarray(0, written), head);
+    return this.insertBytes(this.scratch, head, written);
   }
 
-  /** `insert` for a key given as bytes (the indicator-id interner's compact encoding). */
-  insertBytes(bytes: Uint8Array, head: number): number {
-    if (bytes.length > MAX_KEY_BYTES)
-      throw new RangeError(`key longer than ${MAX_KEY_BYTES} bytes`);
+  /**
+   * `insert` for a key given as `bytes[0, length)` (the indicator-id interner's compact
+   * encoding). A length instead of a `subarray` view: a view is an allocation per call.
+   */
+  insertBytes(bytes: Uint8Array, head: number, length = bytes.length): number {
+    if (length > MAX_KEY_BYTES) throw new RangeError(`key longer than ${MAX_KEY_BYTES} bytes`);
     let r = this.free.pop();
     if (r < 0) {
       r = this.records++;
       this.meta = grownTo(this.meta, 3 * this.records);
     }
-    this.arena = grownTo(this.arena, this.used + bytes.length);
-    this.arena.set(bytes, this.used);
+    this.arena = grownTo(this.arena, this.used + length);
+    for (let k = 0; k < length; k++) this.arena[this.used + k] = bytes[k]!;
     this.meta[3 * r] = this.used;
-    this.meta[3 * r + 1] = bytes.length;
+    this.meta[3 * r + 1] = length;
     this.meta[3 * r + 2] = head;
-    this.used += bytes.length;
-    this.slots.insert(hashBytes(bytes, 0, bytes.length), r);
+    this.used += length;
+    this.slots.insert(hashBytes(bytes, 0, length), r);
     return r;
   }
 
@@ -178,10 +181,11 @@ export class StringKeyStore implements KeyMatcher {
     return this.arena.subarray(off, off + this.meta[3 * record + 1]!);
   }
 
-  /** The record of a key given as bytes, or -1. */
-  findBytes(bytes: Uint8Array): number {
+  /** The record of a key given as `bytes[0, length)`, or -1. */
+  findBytes(bytes: Uint8Array, length = bytes.length): number {
     this.qBytes = bytes;
-    return this.slots.find(hashBytes(bytes, 0, bytes.length), this);
+    this.qLength = length;
+    return this.slots.find(hashBytes(bytes, 0, length), this);
   }
 
   private compact(): void {
