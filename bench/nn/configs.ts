@@ -27,6 +27,19 @@ export const AUTOENCODER_PARAMS = [
   'earlyStopping=0',
 ];
 
+/**
+ * The autoencoder's runs: the anchor's preprocessing (one-hot, standard scaling), and the same
+ * with log1p on the numeric columns first, which `threatmesh train --steps` offers: the byte
+ * counts' z-scores in the hundreds otherwise dominate the reconstruction error.
+ */
+export const AUTOENCODER_PIPELINES = [
+  { label: 'autoencoder', steps: '' },
+  {
+    label: 'autoencoder, --steps impute,log1p,onehot,standard',
+    steps: 'impute,log1p,onehot,standard',
+  },
+] as const;
+
 export const TASKS = [
   { ours: 'binary', anchor: 'binary' },
   { ours: 'category', anchor: '5class' },

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUTOENCODER_PARAMS, MLP_PARAMS, TASKS } from './configs.js';
+import { AUTOENCODER_PARAMS, AUTOENCODER_PIPELINES, MLP_PARAMS, TASKS } from './configs.js';
 import { anchorAnomaly, anchorMlp, sklearnMlpSeeds, type ReferencePaths } from './reference.js';
 import { anomalyTable, mlpTable, seedTable } from './tables.js';
 import type { OursRun, ReferenceAnomaly, ReferenceMlp } from './types.js';
@@ -56,20 +56,21 @@ function ours(
   task: string,
   params: readonly string[],
   seed: number,
+  steps = '',
 ): OursRun | null {
   const r = spawnSync(
     process.execPath,
-    [join(here, 'worker.js'), dataDir, model, task, params.join(';'), String(seed)],
+    [join(here, 'worker.js'), dataDir, model, task, params.join(';'), String(seed), steps],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   if (r.status !== 0) {
-    console.error(`ours ${model} ${task} seed ${seed} failed:\n${r.stderr}`);
+    console.error(`ours ${model} ${task} seed ${seed} ${steps} failed:\n${r.stderr}`);
     return null;
   }
   const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as OursRun;
   const e = m.eval['KDDTest+']!;
   console.log(
-    `ours [${task}] ${model} seed ${seed}: fit ${m.fitSeconds.toFixed(1)} s (CPU ${m.fitCpuSeconds.toFixed(1)} s, ${m.epochs} epochs)  acc ${e.accuracy.toFixed(4)}  macro-F1 ${e.macroF1.toFixed(4)}  ROC-AUC ${e.rocAuc?.toFixed(4) ?? '—'}`,
+    `ours [${task}] ${model}${steps ? ` (${steps})` : ''} seed ${seed}: fit ${m.fitSeconds.toFixed(1)} s (CPU ${m.fitCpuSeconds.toFixed(1)} s, ${m.epochs} epochs)  acc ${e.accuracy.toFixed(4)}  macro-F1 ${e.macroF1.toFixed(4)}  ROC-AUC ${e.rocAuc?.toFixed(4) ?? '—'}`,
   );
   return m;
 }
@@ -91,7 +92,11 @@ function measure(): Results {
     if (only !== 'autoencoder') {
       for (const task of TASKS) push(ours('mlp', task.ours, MLP_PARAMS, seed));
     }
-    if (only !== 'mlp') push(ours('autoencoder', 'binary', AUTOENCODER_PARAMS, seed));
+    if (only !== 'mlp') {
+      for (const a of AUTOENCODER_PIPELINES) {
+        push(ours('autoencoder', 'binary', AUTOENCODER_PARAMS, seed, a.steps));
+      }
+    }
   }
   if (!withReference) return res;
   if (only !== 'autoencoder') {

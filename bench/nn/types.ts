@@ -12,6 +12,8 @@ export interface OursRun {
   readonly model: string;
   readonly task: string;
   readonly params: readonly string[];
+  /** Feature pipeline steps when not the model's default ('' for the default). */
+  readonly steps: string;
   readonly seed: number;
   readonly trainRows: number;
   readonly fitSeconds: number;

@@ -4,12 +4,14 @@
  * does), then predict each test file with the anchors' protocol (one warm-up on 1,000 rows,
  * then one timed batch over the whole file). Prints one JSON line.
  *
- *   node dist/bench/nn/worker.js DATA_DIR MODEL TASK [k=v;k=v] [SEED]
+ *   node dist/bench/nn/worker.js DATA_DIR MODEL TASK [k=v;k=v] [SEED] [STEPS]
+ *
+ * STEPS replaces the model's default feature pipeline, as `threatmesh train --steps` does.
  */
 import { join } from 'node:path';
 import { takeRows, type Task } from '../../src/core/dataset.js';
 import { selectRows } from '../../src/core/matrix.js';
-import { defaultSteps, fitPipeline } from '../../src/features/index.js';
+import { defaultSteps, fitPipeline, parseSteps } from '../../src/features/index.js';
 import { getLoader } from '../../src/ingest/index.js';
 import { isAnomalyDetector } from '../../src/ml/anomaly.js';
 import { averagePrecision, rocAuc } from '../../src/ml/eval/roc.js';
@@ -18,9 +20,9 @@ import { resolveParams } from '../../src/ml/params.js';
 import { getModelSpec } from '../../src/ml/registry.js';
 import { TEST_FILES } from '../nslkdd/configs.js';
 
-const [dataDir, model, task, paramText, seedText] = process.argv.slice(2);
+const [dataDir, model, task, paramText, seedText, stepsText] = process.argv.slice(2);
 if (!dataDir || !model || !task) {
-  throw new Error('usage: worker.js DATA_DIR MODEL TASK [k=v;k=v] [SEED]');
+  throw new Error('usage: worker.js DATA_DIR MODEL TASK [k=v;k=v] [SEED] [STEPS]');
 }
 const params = paramText ? paramText.split(';').filter(Boolean) : [];
 const seed = Number(seedText ?? '0');
@@ -36,7 +38,7 @@ const normalRows = Int32Array.from(
 const train = anomaly ? takeRows(all, normalRows) : all;
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const pipeline = fitPipeline(train, defaultSteps(spec.input));
+const pipeline = fitPipeline(train, stepsText ? parseSteps(stepsText) : defaultSteps(spec.input));
 const x = pipeline.transform(train).matrix;
 const clf = await spec
   .create(resolveParams(spec.params, params, spec.name))
@@ -83,6 +85,7 @@ process.stdout.write(
     model,
     task,
     params,
+    steps: stepsText ?? '',
     seed,
     trainRows: train.n,
     fitSeconds,

@@ -11,7 +11,6 @@
 import { badInput } from '../../core/errors.js';
 import type { FeatureMatrix, Matrix } from '../../core/matrix.js';
 import { selectRows } from '../../core/matrix.js';
-import { Random } from '../../core/random.js';
 import {
   ANOMALY_CLASSES,
   calibratedProba,
@@ -19,7 +18,6 @@ import {
   type AnomalyDetector,
 } from '../anomaly.js';
 import {
-  checkFinite,
   checkFitInput,
   checkPredictInput,
   predictOutput,
@@ -29,19 +27,11 @@ import {
 import type { Estimator, FitOptions, ModelSpec, ModelState } from '../model.js';
 import { numParam, resolveParams, type ParamSpec, type Params } from '../params.js';
 import { stateNumber } from '../serialize.js';
-import { loadTf } from './backend.js';
-import { forwardBlocks, prepareNet, type PreparedNet } from './dense-forward.js';
-import { DenseNet } from './dense-net.js';
-import {
-  activationOf,
-  hiddenLayers,
-  nnParamSpecs,
-  streamSeed,
-  trainingSettings,
-  validationSplit,
-} from './nn-params.js';
+import { forwardBlocks } from './dense-forward.js';
+import type { DenseNet } from './dense-net.js';
+import { fitNetwork, FittedNetwork } from './fitted-network.js';
+import { activationOf, hiddenLayers, nnParamSpecs, trainingSettings } from './nn-params.js';
 import { netFromStateData, netStateData, type TrainingHistory } from './nn-state.js';
-import { trainDense } from './train-loop.js';
 
 const KIND = 'autoencoder';
 const STATE_VERSION = 1;
@@ -77,23 +67,18 @@ export function autoencoderSizes(inputs: number, hidden: readonly number[]): num
 }
 
 /** A fitted autoencoder. */
-export class AutoencoderModel implements AnomalyDetector {
+export class AutoencoderModel extends FittedNetwork implements AnomalyDetector {
   readonly kind = KIND;
   readonly nClasses = ANOMALY_CLASSES.length;
-  private readonly prepared: PreparedNet;
 
   constructor(
-    readonly params: Params,
-    readonly net: DenseNet,
-    readonly theta: Float32Array,
-    readonly history: TrainingHistory,
+    params: Params,
+    net: DenseNet,
+    theta: Float32Array,
+    history: TrainingHistory,
     readonly threshold: number,
   ) {
-    this.prepared = prepareNet(net, theta);
-  }
-
-  get nFeatures(): number {
-    return this.net.inputs;
+    super(params, net, theta, history);
   }
 
   /** Reconstruction error of each row: the mean of its squared differences. */
@@ -170,25 +155,21 @@ class AutoencoderEstimator implements Estimator {
     const normal = normalRows(y);
     if (normal.length === 0) throw badInput(`${KIND}: no normal rows to learn from`);
     const xn = normal.length === x.rows ? x : selectRows(x, normal);
-    checkFinite(KIND, xn, 'training');
     const p = this.params;
-    const net = new DenseNet(autoencoderSizes(x.cols, this.hidden), activationOf(p));
-    const theta = net.initialParams(new Random(streamSeed(options.seed, 1)));
-    const { train, validation } = validationSplit(KIND, new Int32Array(xn.rows), p, options.seed);
-    const tf = await loadTf();
-    const r = await trainDense(
-      tf,
-      net,
-      theta,
-      { x: xn, rows: train },
-      validation ? { x: xn, rows: validation } : null,
-      trainingSettings(p, 0),
-      new Random(streamSeed(options.seed, 3)),
-      options.onProgress,
+    const { net, theta, history } = await fitNetwork(
+      {
+        kind: KIND,
+        params: p,
+        settings: trainingSettings(p, 0),
+        sizes: autoencoderSizes(x.cols, this.hidden),
+        x: xn,
+        strata: new Int32Array(xn.rows),
+      },
+      options,
     );
-    const unthresholded = new AutoencoderModel(p, net, r.theta, r.history, Infinity);
+    const unthresholded = new AutoencoderModel(p, net, theta, history, Infinity);
     const threshold = thresholdForFpr(unthresholded.score(xn), numParam(p, 'targetFpr'));
-    return new AutoencoderModel(p, net, r.theta, r.history, threshold);
+    return new AutoencoderModel(p, net, theta, history, threshold);
   }
 }
 

@@ -11,30 +11,13 @@
  */
 import { badInput } from '../../core/errors.js';
 import type { FeatureMatrix, Matrix } from '../../core/matrix.js';
-import { Random } from '../../core/random.js';
-import {
-  checkFinite,
-  checkFitInput,
-  predictOutput,
-  stateInt,
-  stateParams,
-} from '../model-checks.js';
+import { checkFitInput, predictOutput, stateInt, stateParams } from '../model-checks.js';
 import type { Classifier, Estimator, FitOptions, ModelSpec, ModelState } from '../model.js';
 import { resolveParams, strParam, type ParamSpec, type Params } from '../params.js';
-import { loadTf } from './backend.js';
-import type { RowSet } from './batches.js';
-import { forwardBlocks, prepareNet, type PreparedNet } from './dense-forward.js';
-import { DenseNet } from './dense-net.js';
-import {
-  activationOf,
-  hiddenLayers,
-  nnParamSpecs,
-  streamSeed,
-  trainingSettings,
-  validationSplit,
-} from './nn-params.js';
-import { netFromStateData, netStateData, type TrainingHistory } from './nn-state.js';
-import { trainDense } from './train-loop.js';
+import { forwardBlocks } from './dense-forward.js';
+import { fitNetwork, FittedNetwork } from './fitted-network.js';
+import { activationOf, hiddenLayers, nnParamSpecs, trainingSettings } from './nn-params.js';
+import { netFromStateData, netStateData } from './nn-state.js';
 
 const KIND = 'mlp';
 const STATE_VERSION = 1;
@@ -65,22 +48,8 @@ export const MLP_PARAMS: readonly ParamSpec[] = [
 ];
 
 /** A fitted MLP. */
-export class MlpModel implements Classifier {
+export class MlpModel extends FittedNetwork implements Classifier {
   readonly kind = KIND;
-  private readonly prepared: PreparedNet;
-
-  constructor(
-    readonly params: Params,
-    readonly net: DenseNet,
-    readonly theta: Float32Array,
-    readonly history: TrainingHistory,
-  ) {
-    this.prepared = prepareNet(net, theta);
-  }
-
-  get nFeatures(): number {
-    return this.net.inputs;
-  }
 
   get nClasses(): number {
     return this.net.outputs;
@@ -145,31 +114,22 @@ class MlpEstimator implements Estimator {
   ): Promise<Classifier> {
     checkFitInput(KIND, x, y, nClasses);
     if (nClasses < 2) throw badInput(`${KIND}: needs at least 2 classes, got ${nClasses}`);
-    checkFinite(KIND, x, 'training');
     const p = this.params;
-    const net = new DenseNet([x.cols, ...this.hidden, nClasses], activationOf(p));
-    const theta = net.initialParams(new Random(streamSeed(options.seed, 1)));
-    const { train, validation } = validationSplit(KIND, y, p, options.seed);
-    const weights =
-      strParam(p, 'classWeight') === 'balanced' ? balancedClassWeights(y, nClasses) : undefined;
-    const set = (rows: Int32Array): RowSet => ({
-      x,
-      rows,
-      labels: y,
-      ...(weights ? { classWeights: weights } : {}),
-    });
-    const tf = await loadTf();
-    const r = await trainDense(
-      tf,
-      net,
-      theta,
-      set(train),
-      validation ? set(validation) : null,
-      trainingSettings(p),
-      new Random(streamSeed(options.seed, 3)),
-      options.onProgress,
+    const balanced = strParam(p, 'classWeight') === 'balanced';
+    const { net, theta, history } = await fitNetwork(
+      {
+        kind: KIND,
+        params: p,
+        settings: trainingSettings(p),
+        sizes: [x.cols, ...this.hidden, nClasses],
+        x,
+        strata: y,
+        labels: y,
+        ...(balanced ? { classWeights: balancedClassWeights(y, nClasses) } : {}),
+      },
+      options,
     );
-    return new MlpModel(p, net, r.theta, r.history);
+    return new MlpModel(p, net, theta, history);
   }
 }
 
