@@ -52,23 +52,24 @@ export function balancedWeights(y: Int32Array, nClasses: number): Float32Array {
 }
 
 /**
- * Class probabilities from margins (`n × K`, K = 1 for two classes) into `proba` (`n × K`):
- * the sigmoid of the margin, or the softmax of each row.
+ * Class probabilities of rows `[from, to)` from margins (`n × K`, K = 1 for two classes) into
+ * `proba` (`n × K`): the sigmoid of the margin, or the softmax of each row.
  *
  * @example
- * marginsToProba(margins, n, 1, proba);
+ * marginsToProba(margins, 0, n, 1, proba);
  */
 export function marginsToProba(
   margins: Float64Array,
-  n: number,
+  from: number,
+  to: number,
   K: number,
   proba: Float64Array,
 ): void {
   if (K === 1) {
-    for (let i = 0; i < n; i++) proba[i] = 1 / (1 + Math.exp(-margins[i]!));
+    for (let i = from; i < to; i++) proba[i] = 1 / (1 + Math.exp(-margins[i]!));
     return;
   }
-  for (let i = 0, o = 0; i < n; i++, o += K) {
+  for (let i = from, o = from * K; i < to; i++, o += K) {
     let max = -Infinity;
     for (let c = 0; c < K; c++) if (margins[o + c]! > max) max = margins[o + c]!;
     let sum = 0;
@@ -82,13 +83,13 @@ export function marginsToProba(
 }
 
 /**
- * Gradient and hessian of the loss for output `k` of every row into `gh` (`gh[2r]`,
+ * Gradient and hessian of the loss for output `k` of rows `[from, to)` into `gh` (`gh[2r]`,
  * `gh[2r + 1]`), from the probabilities of `marginsToProba`. For softmax the hessian is
  * p(1 − p) · K/(K − 1): the (K − 1)/K factor of Friedman's multiclass leaf estimate (2001,
  * algorithm 6), which keeps the diagonal Newton step from overshooting.
  *
  * @example
- * fillGradients(proba, y, 0, 1, null, gh);
+ * fillGradients(proba, y, 0, 1, null, gh, 0, y.length);
  */
 export function fillGradients(
   proba: Float64Array,
@@ -97,11 +98,12 @@ export function fillGradients(
   K: number,
   weights: Float32Array | null,
   gh: Float32Array,
+  from: number,
+  to: number,
 ): void {
-  const n = y.length;
   const factor = K === 1 ? 1 : K / (K - 1);
   const target = K === 1 ? 1 : k;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const p = proba[i * K + k]!;
     const w = weights === null ? 1 : weights[i]!;
     const g = p - (y[i] === target ? 1 : 0);

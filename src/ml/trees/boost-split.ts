@@ -49,13 +49,13 @@ export function betterCandidate(rec: Float64Array, a: number, b: number): boolea
 }
 
 /**
- * Scans the features of a range of groups for one node. Holds the scratch in which a bundled
+ * Scans the features of a group for one node. Holds the scratch in which a bundled
  * feature's bins are laid out, so one scanner per thread.
  *
  * @example
  * const scan = new SplitScanner(groups, mapper.nBins, rules);
  * clearCandidate(out, 0);
- * scan.scanGroups(hist, at, 0, groups.nGroups, active, G, H, count, out, 0);
+ * for (let g = 0; g < groups.nGroups; g++) scan.scanGroup(hist, at, g, active, G, H, count, out, 0);
  */
 export class SplitScanner {
   private readonly groups: FeatureGroups;
@@ -71,14 +71,13 @@ export class SplitScanner {
   }
 
   /**
-   * Best split over the active features of groups `[g0, g1)` of a node with totals `G`, `H`
-   * and `count` rows, whose histograms are at `hist[at …]`; improves the record at `out[o …]`.
+   * Best split over the active features of group `g` of a node with totals `G`, `H` and
+   * `count` rows, whose histograms are at `hist[at …]`; improves the record at `out[o …]`.
    */
-  scanGroups(
+  scanGroup(
     hist: Float64Array,
     at: number,
-    g0: number,
-    g1: number,
+    g: number,
     active: Uint8Array,
     G: number,
     H: number,
@@ -88,36 +87,34 @@ export class SplitScanner {
   ): void {
     const { groupSlot, groupFeatureStart, groupFeatures, defaultBin, firstSlot } = this.groups;
     const s = this.rules.stride;
-    for (let g = g0; g < g1; g++) {
-      const groupAt = at + groupSlot[g]! * s;
-      for (let i = groupFeatureStart[g]!; i < groupFeatureStart[g + 1]!; i++) {
-        const f = groupFeatures[i]!;
-        if (active[f] === 0) continue;
-        const nb = this.nBins[f]!;
-        const def = defaultBin[f]!;
-        if (def < 0) {
-          this.scanFeature(f, hist, groupAt, nb, G, H, count, out, o);
-          continue;
-        }
-        // A bundle member: its bins from the bundle's slots, its default bin by difference.
-        const sc = this.scratch;
-        let sg = 0;
-        let sh = 0;
-        let sn = 0;
-        const first = groupAt + firstSlot[f]! * s;
-        for (let b = 0; b <= nb; b++) {
-          if (b === def) continue;
-          const src = first + (b < def ? b : b - 1) * s;
-          for (let k = 0; k < s; k++) sc[b * s + k] = hist[src + k]!;
-          sg += hist[src]!;
-          sh += hist[src + 1]!;
-          if (s === 3) sn += hist[src + 2]!;
-        }
-        sc[def * s] = G - sg;
-        sc[def * s + 1] = H - sh;
-        if (s === 3) sc[def * s + 2] = count - sn;
-        this.scanFeature(f, sc, 0, nb, G, H, count, out, o);
+    const groupAt = at + groupSlot[g]! * s;
+    for (let i = groupFeatureStart[g]!; i < groupFeatureStart[g + 1]!; i++) {
+      const f = groupFeatures[i]!;
+      if (active[f] === 0) continue;
+      const nb = this.nBins[f]!;
+      const def = defaultBin[f]!;
+      if (def < 0) {
+        this.scanFeature(f, hist, groupAt, nb, G, H, count, out, o);
+        continue;
       }
+      // A bundle member: its bins from the bundle's slots, its default bin by difference.
+      const sc = this.scratch;
+      let sg = 0;
+      let sh = 0;
+      let sn = 0;
+      const first = groupAt + firstSlot[f]! * s;
+      for (let b = 0; b <= nb; b++) {
+        if (b === def) continue;
+        const src = first + (b < def ? b : b - 1) * s;
+        for (let k = 0; k < s; k++) sc[b * s + k] = hist[src + k]!;
+        sg += hist[src]!;
+        sh += hist[src + 1]!;
+        if (s === 3) sn += hist[src + 2]!;
+      }
+      sc[def * s] = G - sg;
+      sc[def * s + 1] = H - sh;
+      if (s === 3) sc[def * s + 2] = count - sn;
+      this.scanFeature(f, sc, 0, nb, G, H, count, out, o);
     }
   }
 

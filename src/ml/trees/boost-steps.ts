@@ -33,7 +33,7 @@ export class BoostSteps {
     this.ws = ws;
     this.pool = pool !== null && pool.size > 0 && ws.threads > 1 ? pool : null;
     this.channel = new StepChannel(ws.ctrl);
-    this.scanner = new SplitScanner(ws.groups, ws.nBins, ws.rules);
+    this.scanner = new SplitScanner(ws.layout.groups, ws.nBins, ws.rules);
     this.spare = new Float64Array(ws.histSize);
   }
 
@@ -80,7 +80,7 @@ export class BoostSteps {
  */
 export function serveBoostSteps(job: { ws: BoostWorkspace; thread: number }): void {
   const { ws, thread } = job;
-  const scanner = new SplitScanner(ws.groups, ws.nBins, ws.rules);
+  const scanner = new SplitScanner(ws.layout.groups, ws.nBins, ws.rules);
   const spare = new Float64Array(ws.histSize);
   const channel = new StepChannel(ws.ctrl);
   let seen = 0;

@@ -27,13 +27,13 @@ describe('exclusive feature bundling', () => {
       fc.property(fc.nat(), fc.integer({ min: 20, max: 400 }), (seed, n) => {
         const x = flowLike(n, seed);
         const { mapper, binned } = fitAndBinMatrix(x, { seed });
-        const g = bundleFeatures(mapper, binned, false);
+        const { groups: g, codes } = bundleFeatures(mapper, binned);
         for (let f = 0; f < x.cols; f++) {
           const group = g.featureGroup[f]!;
           const def = g.defaultBin[f]!;
           for (let i = 0; i < n; i++) {
             const bin = binned.codes[f * n + i]!;
-            const code = g.codes[i * g.nGroups + group]!;
+            const code = codes[i * g.nGroups + group]!;
             let decoded: number;
             if (def < 0) decoded = code;
             else {
@@ -63,7 +63,7 @@ describe('exclusive feature bundling', () => {
   it('folds one-hot blocks into few groups', () => {
     const x = flowLike(2000, 3);
     const { mapper, binned } = fitAndBinMatrix(x, { seed: 0 });
-    const g = bundleFeatures(mapper, binned, false);
+    const { groups: g } = bundleFeatures(mapper, binned);
     // Each one-hot block becomes one group; the two rare columns share some rows, and the dense
     // ones stay alone: six groups for twelve columns.
     expect(g.nGroups).toBe(6);

@@ -14,8 +14,6 @@ import type { BinMapper, BinnedMatrix } from './binning.js';
 
 export interface FeatureGroups {
   readonly nGroups: number;
-  /** Row-major group codes: row `i`, group `g` is `codes[i * nGroups + g]`. */
-  readonly codes: Uint8Array;
   /** Histogram slot where group `g` starts; `groupSlot[nGroups]` slots in all. */
   readonly groupSlot: Int32Array;
   readonly featureGroup: Int32Array;
@@ -32,17 +30,16 @@ export interface FeatureGroups {
 const MAX_BUNDLE_SLOTS = 255;
 
 /**
- * Bundle the features of a binned training matrix. `shared` allocates the codes in a
- * SharedArrayBuffer for worker threads.
+ * Bundle the features of a binned training matrix: the groups, and every row's code in each
+ * (row-major: row `i`, group `g` is `codes[i * nGroups + g]`).
  *
  * @example
- * const groups = bundleFeatures(mapper, binned, true);
+ * const { groups, codes } = bundleFeatures(mapper, binned);
  */
 export function bundleFeatures(
   mapper: BinMapper,
   binned: BinnedMatrix,
-  shared: boolean,
-): FeatureGroups {
+): { readonly groups: FeatureGroups; readonly codes: Uint8Array } {
   const { rows: n, cols: d, codes } = binned;
   const defaults = new Int32Array(d);
   const nonDefault = new Int32Array(d);
@@ -65,8 +62,8 @@ export function bundleFeatures(
     if (list === undefined) members.set(key, [f]);
     else list.push(f);
   }
-  const groups = [...members.values()];
-  const nGroups = groups.length;
+  const lists = [...members.values()];
+  const nGroups = lists.length;
   const groupSlot = new Int32Array(nGroups + 1);
   const featureGroup = new Int32Array(d);
   const defaultBin = new Int32Array(d).fill(-1);
@@ -74,7 +71,7 @@ export function bundleFeatures(
   const groupFeatureStart = new Int32Array(nGroups + 1);
   const groupFeatures = new Int32Array(d);
   let at = 0;
-  groups.forEach((list, g) => {
+  lists.forEach((list, g) => {
     groupFeatureStart[g] = at;
     let slots: number;
     if (list.length === 1) {
@@ -94,9 +91,7 @@ export function bundleFeatures(
     groupSlot[g + 1] = groupSlot[g]! + slots;
   });
   groupFeatureStart[nGroups] = at;
-  const out = shared
-    ? new Uint8Array(new SharedArrayBuffer(n * nGroups))
-    : new Uint8Array(n * nGroups);
+  const out = new Uint8Array(n * nGroups);
   for (let f = 0; f < d; f++) {
     const g = featureGroup[f]!;
     const col = f * n;
@@ -111,9 +106,8 @@ export function bundleFeatures(
       if (b !== def) out[o] = first + (b < def ? b : b - 1);
     }
   }
-  return {
+  const groups = {
     nGroups,
-    codes: out,
     groupSlot,
     featureGroup,
     defaultBin,
@@ -121,6 +115,7 @@ export function bundleFeatures(
     groupFeatureStart,
     groupFeatures,
   };
+  return { groups, codes: out };
 }
 
 /**

@@ -18,17 +18,12 @@ import { fitAndBinMatrix } from './binning.js';
 import { BoostGrower, histogramBuffers } from './boost-grower.js';
 import { stratifiedHoldout } from './boost-holdout.js';
 import { BOOST_KIND, BoostedTreesClassifier } from './boost-model.js';
-import {
-  balancedWeights,
-  baseMargins,
-  fillGradients,
-  marginsToProba,
-  meanLogLoss,
-} from './boost-objective.js';
+import { balancedWeights, baseMargins, meanLogLoss } from './boost-objective.js';
 import { BOOST_PARAMS, boostSettings, type BoostSettings } from './boost-params.js';
 import { BoostSteps } from './boost-steps.js';
-import { createBoostWorkspace } from './boost-workspace.js';
+import { createBoostWorkspace, OP_GRADIENTS, OP_MARGINS, OP_PROBA } from './boost-workspace.js';
 import { bundleFeatures } from './feature-groups.js';
+import { groupLayout } from './group-layout.js';
 import { leafIndex, type FlatTree } from './tree.js';
 import { openTreePool } from './tree-pool.js';
 
@@ -81,7 +76,8 @@ async function fitBoosting(
   const { mapper, binned } = fitAndBinMatrix(trainX, { seed: options.seed, maxBins: s.maxBins });
   const pool = await openTreePool(threads);
   const used = pool === null ? 1 : pool.size + 1;
-  const groups = bundleFeatures(mapper, binned, used > 1);
+  const { groups, codes } = bundleFeatures(mapper, binned);
+  const layout = groupLayout(groups, codes, trainX.rows, used > 1);
   const stride = s.tree.minSamplesLeaf > 1 ? 3 : 2;
   const nBuffers = histogramBuffers(s.tree);
   const histBytes = nBuffers * groups.groupSlot[groups.nGroups]! * stride * 8;
@@ -98,12 +94,17 @@ async function fitBoosting(
     minSamplesLeaf: s.tree.minSamplesLeaf,
     stride,
   };
-  const ws = createBoostWorkspace(groups, mapper.nBins, rules, trainX.rows, nBuffers, used);
+  const K = nClasses === 2 ? 1 : nClasses;
+  const weights = s.balanced ? balancedWeights(trainY, nClasses) : null;
+  const { maxLeaves, maxDepth } = s.tree;
+  const leaves = Math.min(trainX.rows, maxLeaves > 0 ? maxLeaves : 2 ** Math.min(30, maxDepth));
+  const loss = { K, y: trainY, weights };
+  const ws = createBoostWorkspace(layout, mapper.nBins, rules, loss, leaves, nBuffers, used);
   const steps = new BoostSteps(ws, pool);
   steps.start();
   try {
     const grower = new BoostGrower(steps, mapper, binned, s.tree);
-    return boost(params, s, grower, steps, trainX, trainY, nClasses, valid, root, options);
+    return boost(params, s, grower, steps, trainX, nClasses, valid, root, options);
   } finally {
     await steps.finish();
     await pool?.close();
@@ -116,23 +117,19 @@ function boost(
   grower: BoostGrower,
   steps: BoostSteps,
   x: Matrix,
-  y: Int32Array,
   nClasses: number,
   valid: { x: Matrix; y: Int32Array } | null,
   root: Random,
   options: FitOptions,
 ): BoostedTreesClassifier {
   const ws = steps.ws;
+  const { K, margins, weights } = ws;
   const n = x.rows;
-  const K = nClasses === 2 ? 1 : nClasses;
-  const weights = s.balanced ? balancedWeights(y, nClasses) : null;
-  const base = baseMargins(y, nClasses, weights);
-  const margins = new Float64Array(n * K);
+  const base = baseMargins(ws.y, nClasses, weights);
   for (let i = 0; i < n; i++) margins.set(base, i * K);
   const validMargins = valid === null ? null : new Float64Array(valid.y.length * K);
   if (validMargins !== null)
     for (let i = 0; i < validMargins.length; i += K) validMargins.set(base, i);
-  const proba = new Float64Array(n * K);
   const sample = new Int32Array(n);
   const inSample = new Uint8Array(n);
   const trees: FlatTree[] = [];
@@ -141,18 +138,17 @@ function boost(
   for (let round = 0; round < s.rounds; round++) {
     const rng = root.fork(round);
     const m = drawRows(sample, inSample, s.subsample, rng);
-    marginsToProba(margins, n, K, proba);
+    steps.run(OP_PROBA, [], n);
     for (let k = 0; k < K; k++) {
-      fillGradients(proba, y, k, K, weights, ws.gh);
+      steps.run(OP_GRADIENTS, [k], n);
       drawFeatures(ws.active, s.colsample, rng);
       ws.rows.set(sample.subarray(0, m));
       const grown = grower.grow(m, weights);
       trees.push(grown.tree);
-      for (let l = 0; l < grown.nLeaves; l++) {
-        const v = grown.leafValue[l]!;
-        for (let j = grown.leafStart[l]!; j < grown.leafEnd[l]!; j++)
-          margins[ws.rows[j]! * K + k]! += v;
-      }
+      ws.leafStart.set(grown.leafStart);
+      ws.leafEnd.set(grown.leafEnd);
+      ws.leafValue.set(grown.leafValue);
+      steps.run(OP_MARGINS, [k, grown.nLeaves], m);
       if (m < n) addTreeOutside(grown.tree, x, inSample, margins, K, k);
       if (validMargins !== null) addTree(grown.tree, valid!.x, validMargins, K, k);
     }
