@@ -92,7 +92,7 @@ describe('IocIndex lookups', () => {
     expect(index.lookup('evil-domain.xyz')).toEqual([]);
   });
 
-  it('hashes in any case; e-mail with the domain folded but the local part kept', () => {
+  it('hashes and e-mail addresses in any case', () => {
     const index = indexOf([
       ['md5', '5D41402ABC4B2A76B9719D911017C592', 'md5'],
       ['sha1', 'aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d', 'sha1'],
@@ -108,7 +108,8 @@ describe('IocIndex lookups', () => {
       index.lookup('2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9825'),
     ).toEqual([]);
     expect(index.lookup('Phisher@evil-domain.xyz')).toEqual(['mail']);
-    expect(index.lookup('phisher@evil-domain.xyz')).toEqual([]);
+    expect(index.lookup('phisher@EVIL-domain.xyz')).toEqual(['mail']);
+    expect(index.lookup('other@evil-domain.xyz')).toEqual([]);
   });
 
   it('lists an indicator once, at its most specific match, and every indicator sharing a value', () => {

@@ -23,7 +23,7 @@ describe('parseIocValue', () => {
     ['cidr6', '::ffff:0:0/96', 'cidr4', '0.0.0.0/0'],
     ['domain', 'Evil.Example.', 'domain', 'evil.example'],
     ['url', 'HTTP://Evil.Example:80/a', 'url', 'http://evil.example/a'],
-    ['email', 'Alice@EVIL.Example', 'email', 'Alice@evil.example'],
+    ['email', 'Alice@EVIL.Example', 'email', 'alice@evil.example'],
     ['email', 'alice@bücher.de', 'email', 'alice@xn--bcher-kva.de'],
     ['md5', 'D41D8CD98F00B204E9800998ECF8427E', 'md5', 'd41d8cd98f00b204e9800998ecf8427e'],
     ['sha256', ` ${'A'.repeat(64)} `, 'sha256', 'a'.repeat(64)],

@@ -117,7 +117,9 @@ export function parseIocValue(
       if (domain === null || /\s/.test(local) || local.length > 64) {
         throw fail('an e-mail address', 'local-part@domain, such as alice@example.net');
       }
-      return { kind: 'email', address: `${local}@${domain}`, domain };
+      // The local part is case-sensitive in RFC 5321 but treated case-insensitively by every
+      // major provider, and STIX pattern extraction lower-cases it: match it that way too.
+      return { kind: 'email', address: `${local.toLowerCase()}@${domain}`, domain };
     }
   }
 }

@@ -61,7 +61,7 @@ export function collectValue(
       const at = value.lastIndexOf('@');
       const domain = at > 0 ? normaliseDomain(value.slice(at + 1)) : null;
       if (domain === null) return false;
-      keys.collectText(KIND_EMAIL, `${value.slice(0, at)}@${domain}`, sink);
+      keys.collectText(KIND_EMAIL, `${value.slice(0, at).toLowerCase()}@${domain}`, sink);
       return true;
     }
   }
