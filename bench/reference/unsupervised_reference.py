@@ -17,8 +17,9 @@ of repeated runs on the machine of the comparison; this script reuses their data
 preprocessing (common.py) so both sides see the same matrix.
 
 usage: /usr/bin/python3 bench/reference/unsupervised_reference.py --anchors ../shared/anchors \
-          --data-dir ../shared/data --out bench/results/unsupervised-sklearn.json \
-          --sample-out bench/results/unsupervised-tsne-rows.json [--runs 3] [--threads 2] [--k 5,23]
+          --data-dir ../shared/data --out sklearn.json --sample-out tsne-rows.json \
+          [--runs 3] [--threads 2] [--k 5,23] [--only svm,kmeans,pca,tsne]
+(bench/unsupervised/run.ts calls it once per method with --only.)
 """
 import argparse
 import json

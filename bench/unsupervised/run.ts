@@ -12,8 +12,8 @@
  * Writes bench/results/unsupervised.json and prints a Markdown table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resultTable, type Ours, type Reference } from './table.js';
@@ -34,8 +34,11 @@ const only = new Set(arg('--only', 'svm,kmeans,pca,tsne,umap').split(','));
 const K = [5, 23];
 const withReference = !process.argv.includes('--no-reference');
 const outDir = join(root, 'bench', 'results');
-const sampleFile = join(outDir, 'unsupervised-tsne-rows.json');
 mkdirSync(outDir, { recursive: true });
+// The reference's per-method JSON and its t-SNE rows are intermediates: their content ends up in
+// bench/results/unsupervised.json.
+const scratch = mkdtempSync(join(tmpdir(), 'tm-bench-unsupervised-'));
+const sampleFile = join(scratch, 'tsne-rows.json');
 
 const environment = `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`;
 console.log(`# NSL-KDD SVM / clustering / embedding benchmark — ${new Date().toISOString()}`);
@@ -52,6 +55,7 @@ if (fromJson) {
 } else {
   if (!existsSync(join(dataDir, 'nsl-kdd', 'KDDTrain+.txt'))) {
     console.error(`no NSL-KDD under ${dataDir}; pass --data-dir`);
+    rmSync(scratch, { recursive: true, force: true });
     process.exit(2);
   }
   // One method at a time, scikit-learn's run then ours, so that both sides of a comparison
@@ -81,7 +85,7 @@ if (fromJson) {
 
 /** scikit-learn's side of one job (its JSON), timed by the reference script. */
 function runReference(method: string, k: number | undefined): Reference {
-  const out = join(outDir, 'unsupervised-sklearn.json');
+  const out = join(scratch, `sklearn-${method}${k ?? ''}.json`);
   const script = join(root, 'bench', 'reference', 'unsupervised_reference.py');
   console.log(`scikit-learn ${method}${k ? ` k=${k}` : ''} (${threads} threads, ${runs} runs) …`);
   execFileSync(
@@ -117,3 +121,4 @@ if (!fromJson) {
   );
   console.log(`\nwrote ${join('bench', 'results', 'unsupervised.json')}`);
 }
+rmSync(scratch, { recursive: true, force: true });
