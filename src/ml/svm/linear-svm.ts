@@ -261,7 +261,7 @@ function fromState(state: ModelState): LinearSvmModel {
 export const LINEAR_SVM: ModelSpec = {
   name: KIND,
   description:
-    'Linear SVM (L2, squared hinge like scikit-learn LinearSVC), dual coordinate descent, one-vs-rest.',
+    'Linear SVM like scikit-learn LinearSVC (L2, squared hinge or hinge, C), L-BFGS on the primal or dual coordinate descent, one-vs-rest.',
   params: LINEAR_SVM_PARAMS,
   input: 'scaled',
   create: (params) => new LinearSvmEstimator(resolveParams(LINEAR_SVM_PARAMS, params, KIND)),
