@@ -8,8 +8,17 @@
  *         --out results/nslkdd_supervised.json
  *     /usr/bin/python3 ../shared/anchors/nslkdd_unsupervised.py --data-dir ../shared/data \
  *         --out results/nslkdd_unsupervised.json
- *   XGB-hist-200 binary 0.7924; RF-100 binary 0.7776; ET-100 binary 0.7883;
- *   IsolationForest (100 trees, 256 samples, normal rows) ROC-AUC 0.9452.
+ *   XGB-hist-200 binary 0.7924; RF-100 binary 0.7776; ET-100 binary 0.7883.
+ * - IsolationForest (100 trees, 256 samples, fitted on the normal rows of KDDTrain+) ROC-AUC on
+ *   KDDTest+, mean over seeds 0–7 (seed 0 alone, the anchors' 0.9452, is the luckiest; the
+ *   seeds range 0.9352–0.9452), produced by
+ *     /usr/bin/python3 -c "import sys; sys.path.insert(0, '../shared/anchors'); import common as C, numpy as np
+ *       from sklearn.ensemble import IsolationForest; from sklearn.metrics import roc_auc_score
+ *       d, dfs = C.load_nslkdd('../shared/data'); tr, te = dfs['KDDTrain+'], dfs['KDDTest+']
+ *       pp = C.Preprocessor(C.NSL_CAT, C.NSL_NUM).fit(tr); X = pp.raw(tr)[tr['y_bin'] == 0]
+ *       print(np.mean([roc_auc_score(te['y_bin'], -IsolationForest(n_estimators=100, random_state=s)
+ *         .fit(X).score_samples(pp.raw(te))) for s in range(8)]))"
+ *   → 0.9403.
  * - five-class XGBoost with 40 rounds (cheaper than the anchors' 200), produced by
  *     /usr/bin/python3 -c "import sys; sys.path.insert(0, '../shared/anchors'); import common as C, xgboost as xgb
  *       from sklearn.metrics import accuracy_score, f1_score
@@ -22,7 +31,7 @@
  *
  * Tolerances are the issue's bars: boosting within 0.5 points of XGBoost (accuracy and
  * macro-F1), forests within 1 point of scikit-learn, the isolation forest's ROC-AUC no lower
- * than scikit-learn's − 0.01.
+ * than scikit-learn's − 0.01 (both as means over the same eight seeds).
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +59,7 @@ async function score(
   model: string,
   params: readonly string[],
   normalOnly = false,
+  seed = 0,
 ) {
   const { train, test } = data[task]!;
   const spec = getModelSpec(model);
@@ -63,7 +73,7 @@ async function score(
   const clf = await spec
     .create(resolveParams(spec.params, params, spec.name))
     .fit(pipeline.transform(fitRows).matrix, fitRows.labels!, train.classes.length, {
-      seed: 0,
+      seed,
       threads: 2,
     });
   return evaluate({
@@ -118,11 +128,15 @@ describe('tree ensembles on NSL-KDD KDDTrain+ → KDDTest+, beside the reference
   );
 
   it(
-    'isolation forest on normal rows: ROC-AUC at least 0.9452 − 0.01',
-    { timeout: 120_000 },
+    'isolation forest on normal rows: mean ROC-AUC over seeds 0–7 at least 0.9403 − 0.01',
+    { timeout: 300_000 },
     async () => {
-      const e = await score('binary', 'isolation-forest', ['trees=100', 'sampleSize=256'], true);
-      expect(e.rocAuc).toBeGreaterThanOrEqual(0.9452 - 0.01);
+      let sum = 0;
+      for (let seed = 0; seed < 8; seed++) {
+        const e = await score('binary', 'isolation-forest', ['trees=100'], true, seed);
+        sum += e.rocAuc!;
+      }
+      expect(sum / 8).toBeGreaterThanOrEqual(0.9403 - 0.01);
     },
   );
 });

@@ -6,7 +6,7 @@
  * training rows are attacks (ml/anomaly.ts).
  */
 import { badInput } from '../../core/errors.js';
-import type { Matrix } from '../../core/matrix.js';
+import { selectRows, type Matrix } from '../../core/matrix.js';
 import { Random } from '../../core/random.js';
 import { calibratedProba, thresholdForFpr, type AnomalyDetector } from '../anomaly.js';
 import { checkFitInput, checkPredictInput, stateParams } from '../model-checks.js';
@@ -26,6 +26,10 @@ import { decodeTrees, encodeTrees } from './tree-state.js';
 
 const NAME = 'isolation-forest';
 const STATE_VERSION = 1;
+// Training rows scored to choose the threshold: a seeded sample of this many estimates the
+// (1 − targetFpr) quantile to about ±0.1 % of the rows at targetFpr = 0.01, and scoring all
+// 67k normal rows of KDDTrain+ was 80 % of the fit.
+const THRESHOLD_ROWS = 16_384;
 
 const PARAMS: readonly ParamSpec[] = [
   {
@@ -264,19 +268,22 @@ async function fitIsolationForest(
   const maxDepth = numParam(p, 'maxDepth') || Math.ceil(Math.log2(Math.max(psi, 2)));
   const grower = new IsolationGrower(x.cols, psi);
   const root = new Random(options.seed);
-  const sample = new Int32Array(psi);
+  const perm = Int32Array.from({ length: x.rows }, (_, i) => i);
   const trees: FlatTree[] = [];
   for (let t = 0; t < nTrees; t++) {
     const rng = root.fork(t);
-    drawSample(sample, x.rows, rng);
-    trees.push(grower.grow(x, sample, maxDepth, rng));
+    trees.push(grower.grow(x, drawSample(perm, psi, rng), maxDepth, rng));
     options.onProgress?.(t + 1, nTrees + 1);
   }
   const unscored = new IsolationForestModel(p, x.cols, trees, psi, 0);
+  const scored =
+    x.rows <= THRESHOLD_ROWS
+      ? x
+      : selectRows(x, drawSample(perm, THRESHOLD_ROWS, root.fork(nTrees)));
   const pool = await openTreePool(threads);
   let scores: Float32Array;
   try {
-    scores = await unscored.scoreParallel(x, pool);
+    scores = await unscored.scoreParallel(scored, pool);
   } finally {
     await pool?.close();
   }
@@ -285,13 +292,19 @@ async function fitIsolationForest(
   return new IsolationForestModel(p, x.cols, trees, psi, threshold);
 }
 
-/** `sample.length` distinct rows of `n`, ascending (selection sampling, Knuth's algorithm S). */
-function drawSample(sample: Int32Array, n: number, rng: Random): void {
-  const m = sample.length;
-  let chosen = 0;
-  for (let i = 0; i < n && chosen < m; i++) {
-    if (rng.next() * (n - i) < m - chosen) sample[chosen++] = i;
+/**
+ * `m` distinct rows, ascending: a partial Fisher–Yates shuffle of `perm` (a permutation of all
+ * rows, left permuted for the next draw), O(m) rather than a pass over every row.
+ */
+function drawSample(perm: Int32Array, m: number, rng: Random): Int32Array {
+  const n = perm.length;
+  for (let i = 0; i < m; i++) {
+    const j = i + rng.int(n - i);
+    const t = perm[i]!;
+    perm[i] = perm[j]!;
+    perm[j] = t;
   }
+  return perm.slice(0, m).sort();
 }
 
 /**
