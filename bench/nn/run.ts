@@ -98,15 +98,43 @@ function measure(): Results {
       }
     }
   }
+  // Our side is written before the reference side starts, so a failing script loses nothing.
+  save(res);
   if (!withReference) return res;
   if (only !== 'autoencoder') {
-    const anchor = anchorMlp(paths);
-    res.referenceEnv = anchor.env;
-    res.mlpReference = anchor.runs;
-    if (seeds.length > 1) res.mlpSeeds = sklearnMlpSeeds(paths, seeds);
+    attempt('the anchor MLP', () => {
+      const anchor = anchorMlp(paths);
+      res.referenceEnv = anchor.env;
+      res.mlpReference = anchor.runs;
+    });
+    if (seeds.length > 1) {
+      attempt('the MLP seeds', () => (res.mlpSeeds = sklearnMlpSeeds(paths, seeds)));
+    }
   }
-  if (only !== 'mlp') res.anomalyReference = anchorAnomaly(paths);
+  if (only !== 'mlp') {
+    attempt('the anchor anomaly detectors', () => (res.anomalyReference = anchorAnomaly(paths)));
+  }
   return res;
+}
+
+/** Run one reference step; a failure is reported and the benchmark goes on without it. */
+function attempt(what: string, step: () => unknown): void {
+  try {
+    step();
+  } catch (e) {
+    console.error(`reference side: ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function save(res: Results): void {
+  const out = join(paths.outDir, 'nn.json');
+  const doc = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    ...res,
+  };
+  writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
 }
 
 console.log(`# NSL-KDD neural-network benchmark — ${new Date().toISOString()}`);
@@ -132,10 +160,6 @@ if (ae.length) {
 }
 console.log(lines.join('\n'));
 if (!fromJson) {
-  const out = join(paths.outDir, 'nn.json');
-  writeFileSync(
-    out,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, ...res }, null, 2)}\n`,
-  );
-  console.log(`\nwrote ${out}`);
+  save(res);
+  console.log(`\nwrote ${join(paths.outDir, 'nn.json')}`);
 }
